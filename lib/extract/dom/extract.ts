@@ -1,0 +1,158 @@
+import { joinWrappedLines, repairGlyphs } from '../../text/normalize';
+import type { Block, ExtractedDoc, Grid, TextBlock } from '../types';
+import { buildGrid } from './grid';
+import { isInlineHidden, isSkippedTag, tagOf } from './visibility';
+
+export interface DomExtractOptions {
+  source?: string;
+  /** Extra hidden test for live pages (computed style); inline styles are always honoured. */
+  isHidden?: (el: Element) => boolean;
+  /** Elements to leave out entirely (the extension's own UI host). */
+  skip?: (el: Element) => boolean;
+  root?: Element;
+}
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
+  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul',
+]);
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption']);
+const CENTRED = /text-align\s*:\s*center/i;
+
+function looksLikeHeading(el: Element): boolean {
+  const tag = tagOf(el);
+  if (HEADING_TAGS.has(tag)) return true;
+  if ((el.getAttribute('align') ?? '').toLowerCase() === 'center') return true;
+  const style = el.getAttribute('style');
+  return !!style && CENTRED.test(style);
+}
+
+/**
+ * A table used for page layout rather than data: it holds other tables, has one column, or is a few
+ * cells of long prose. Its cells are read as ordinary page flow.
+ */
+function isLayoutTable(table: Element, grid: Grid): boolean {
+  if (grid.nCols <= 1) return true;
+  // One row of text (a "部门名称 … 单位：万元" line laid out with a table) is page flow, not data.
+  if (grid.nRows <= 1 && !grid.cells.some((c) => /\d\.\d/.test(c.text))) return true;
+  if (grid.cells.length <= 4) {
+    let len = 0;
+    for (const c of grid.cells) len += c.text.length;
+    if (len > 400) return true;
+  }
+  return false;
+}
+
+/** Walk the page in document order and emit text blocks and data tables, each anchored to its element. */
+export function extractDom(doc: Document, opts: DomExtractOptions = {}): ExtractedDoc {
+  const blocks: Block[] = [];
+  const isHidden = opts.isHidden;
+  let buffer = '';
+  let bufferBlock: Element | null = null;
+
+  const flush = (): void => {
+    if (!bufferBlock) {
+      buffer = '';
+      return;
+    }
+    const text = repairGlyphs(joinWrappedLines(buffer)).replace(/\s+/g, ' ').trim();
+    if (text) {
+      const block: TextBlock = { type: 'text', text, anchor: { kind: 'dom', element: bufferBlock } };
+      if (looksLikeHeading(bufferBlock) || isAllBold(bufferBlock)) block.heading = true;
+      blocks.push(block);
+    }
+    buffer = '';
+  };
+
+  const visitChildren = (el: Element, block: Element): void => {
+    for (let c = el.firstChild; c; c = c.nextSibling) visit(c, block);
+  };
+
+  const visit = (node: Node, block: Element): void => {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (!bufferBlock || bufferBlock !== block) {
+        if (buffer.trim()) flush();
+        buffer = '';
+        bufferBlock = block;
+      }
+      buffer += data;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (isSkippedTag(el) || isInlineHidden(el)) return;
+    if (opts.skip && opts.skip(el)) return;
+    if (isHidden && isHidden(el)) return;
+    const tag = tagOf(el);
+    if (tag === 'br') {
+      buffer += '\n';
+      return;
+    }
+    if (tag === 'table') {
+      flush();
+      bufferBlock = null;
+      visitTable(el);
+      return;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      flush();
+      bufferBlock = null;
+      visitChildren(el, el);
+      flush();
+      bufferBlock = null;
+      return;
+    }
+    visitChildren(el, block);
+  };
+
+  const visitTable = (table: Element): void => {
+    const grid = buildGrid(table, isHidden);
+    if (grid.nested || isLayoutTable(table, grid)) {
+      // Page flow inside a layout table: each cell in order.
+      for (let c = table.firstElementChild; c; c = c.nextElementSibling) visit(c, c);
+      flush();
+      bufferBlock = null;
+      return;
+    }
+    for (let c = table.firstElementChild; c; c = c.nextElementSibling) {
+      if (tagOf(c) === 'caption') {
+        visit(c, c);
+        flush();
+        bufferBlock = null;
+      }
+    }
+    if (grid.nRows > 0) blocks.push({ type: 'table', grid, anchor: { kind: 'dom', element: table } });
+  };
+
+  const root = opts.root ?? doc.body ?? doc.documentElement;
+  if (root) visit(root, root);
+  flush();
+
+  return {
+    source: opts.source ?? '',
+    format: 'html',
+    title: repairGlyphs(doc.title ?? '').trim(),
+    blocks,
+    warnings: [],
+  };
+}
+
+function isAllBold(el: Element): boolean {
+  // A paragraph whose only content is one <b>/<strong> run: how Word and CMS editors mark table titles.
+  let bold = false;
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) {
+      if ((c as Text).data.trim()) return false;
+    } else if (c.nodeType === 1) {
+      const tag = tagOf(c as Element);
+      if (tag === 'b' || tag === 'strong') bold = true;
+      else if (tag === 'span' || tag === 'font') {
+        if (!isAllBold(c as Element)) return false;
+        bold = true;
+      } else if (tag !== 'br') return false;
+    }
+  }
+  return bold;
+}

@@ -1,0 +1,81 @@
+/**
+ * What every extractor (DOM or PDF) hands to recognition: blocks of text and grids of cells in reading
+ * order, each carrying an anchor back to where it is shown. Anchors are for display only; nothing in
+ * recognition or the rules looks inside them.
+ */
+
+/** A rectangle in PDF page space, top-left origin, in PDF points (unscaled). */
+export type Box = [x0: number, y0: number, x1: number, y1: number];
+
+export type Anchor = DomAnchor | PdfAnchor;
+
+export interface DomAnchor {
+  kind: 'dom';
+  element: Element;
+}
+
+export interface PdfAnchor {
+  kind: 'pdf';
+  page: number;
+  box: Box;
+}
+
+export interface GridCell {
+  /** Display text: glyphs repaired, whitespace squashed. */
+  text: string;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  anchor: Anchor;
+}
+
+export interface Grid {
+  nRows: number;
+  nCols: number;
+  /** Unique cells, in row-major order of their top-left slot. */
+  cells: GridCell[];
+  /** slots[r][c] is the cell covering that slot (merged cells repeat), or null for a hole. */
+  slots: (GridCell | null)[][];
+  /** Leading rows the source marks as header (`<thead>`, rows of `<th>` only); 0 when unmarked. */
+  headerHint?: number;
+  /** A cell holds another table: the grid is page layout, not data. */
+  nested?: boolean;
+}
+
+export interface TextBlock {
+  type: 'text';
+  text: string;
+  anchor: Anchor;
+  page?: number;
+  /** Rendered as a heading (h1–h6, bold centred line): a hint for table titles and sections. */
+  heading?: boolean;
+}
+
+export interface TableBlock {
+  type: 'table';
+  grid: Grid;
+  anchor: Anchor;
+  page?: number;
+  pageEnd?: number;
+  /** For PDFs: the table's pages each with the rows it holds (joined across page breaks). */
+  pageOfRow?: number[];
+}
+
+export type Block = TextBlock | TableBlock;
+
+export interface ExtractedDoc {
+  source: string;
+  format: 'html' | 'pdf';
+  title: string;
+  blocks: Block[];
+  pageCount?: number;
+  /** Problems met while reading that the reader should be told about (no text layer, …). */
+  warnings: ExtractWarning[];
+}
+
+export interface ExtractWarning {
+  code: 'no-text-layer' | 'encrypted' | 'partial-text' | 'truncated' | 'unreadable';
+  message: string;
+  page?: number;
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** The exported report: the CLI's --json output and the panel's download. Versioned; validated at the boundary. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export const CitedCell = z.object({
+  table: z.string(),
+  tableKind: z.string(),
+  row: z.string().optional(),
+  column: z.string().optional(),
+  text: z.string(),
+  page: z.number().int().positive().optional(),
+  role: z.enum(['printed', 'part', 'compare']),
+});
+
+export const CitedSentence = z.object({
+  quote: z.string(),
+  page: z.number().int().positive().optional(),
+});
+
+export const ExportFinding = z.object({
+  rule: z.string(),
+  ruleTitle: z.object({ zh: z.string(), en: z.string() }),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  messageEn: z.string(),
+  values: z.array(z.string()),
+  expected: z.string().optional(),
+  printed: z.string().optional(),
+  difference: z.string().optional(),
+  page: z.number().int().positive().optional(),
+  table: z.string().optional(),
+  row: z.string().optional(),
+  column: z.string().optional(),
+  cells: z.array(CitedCell),
+  sentences: z.array(CitedSentence),
+});
+
+export const ExportTable = z.object({
+  kind: z.string(),
+  title: z.string(),
+  page: z.number().int().positive().optional(),
+  pageEnd: z.number().int().positive().optional(),
+  rows: z.number().int().nonnegative(),
+  columns: z.number().int().nonnegative(),
+  unit: z.string(),
+  parts: z.number().int().positive(),
+});
+
+export const KeyFigureSchema = z.object({
+  name: z.string(),
+  en: z.string(),
+  value: z.string(),
+  unit: z.string(),
+  source: z.string(),
+  page: z.number().int().positive().optional(),
+});
+
+export const Report = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  tool: z.string(),
+  source: z.string(),
+  isBudget: z.boolean(),
+  kind: z.enum(['budget', 'final-accounts', 'performance-targets', 'other']),
+  year: z.number().int().nullable(),
+  organization: z.string().nullable(),
+  unit: z.string().nullable(),
+  pages: z.number().int().positive().optional(),
+  tables: z.array(ExportTable),
+  totals: z.record(z.string(), z.string()),
+  keyFigures: z.array(KeyFigureSchema),
+  byFunction: z.array(KeyFigureSchema),
+  threePublic: z.array(KeyFigureSchema),
+  inventory: z.array(z.object({ number: z.number().int().optional(), title: z.string(), kind: z.string().optional(), present: z.boolean(), listed: z.boolean(), page: z.number().int().positive().optional() })),
+  counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int(), passed: z.number().int() }),
+  findings: z.array(ExportFinding),
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), page: z.number().int().positive().optional() })),
+});
+
+export type Report = z.infer<typeof Report>;
+export type ExportFinding = z.infer<typeof ExportFinding>;

@@ -1,0 +1,135 @@
+import { functionClassName } from '../codes/functional';
+import { kindInfo, TABLE_KINDS, type TableKind } from '../recognize/catalog';
+import type { BudgetDoc, Claim, Row, Table } from '../recognize/model';
+import type { MoneyUnit } from '../money/units';
+
+/** One headline figure: its name, the value as printed, and where it was read. */
+export interface KeyFigure {
+  name: string;
+  en: string;
+  value: string;
+  unit: MoneyUnit;
+  source: string;
+  page?: number;
+}
+
+export interface InventoryEntry {
+  number?: number;
+  title: string;
+  kind?: TableKind;
+  present: boolean;
+  /** Listed in the document's own 目录. */
+  listed: boolean;
+  page?: number;
+}
+
+export interface DocSummary {
+  organization?: string;
+  year?: number;
+  kind: BudgetDoc['kind'];
+  unit?: MoneyUnit;
+  totals: KeyFigure[];
+  byFunction: KeyFigure[];
+  threePublic: KeyFigure[];
+  inventory: InventoryEntry[];
+}
+
+const first = (doc: BudgetDoc, ...kinds: TableKind[]): Table | undefined => {
+  for (const k of kinds) {
+    const t = doc.tables.find((x) => x.kind === k);
+    if (t) return t;
+  }
+  return undefined;
+};
+
+function fig(name: string, en: string, t: Table | undefined, row: Row | undefined, col: string): KeyFigure | undefined {
+  const c = row?.values[col];
+  if (!t || !c?.amount?.printed) return undefined;
+  const k: KeyFigure = { name, en, value: c.text, unit: c.amount.unit ?? t.unit, source: t.title || (t.kind !== 'unknown' ? kindInfo(t.kind).zh : '') };
+  if (c.page !== undefined) k.page = c.page;
+  return k;
+}
+
+function claimFig(name: string, en: string, c: Claim | undefined): KeyFigure | undefined {
+  if (!c?.value) return undefined;
+  const k: KeyFigure = { name, en, value: c.value.raw, unit: c.unit ?? '万元', source: '情况说明' };
+  if (c.source.page !== undefined) k.page = c.source.page;
+  return k;
+}
+
+const ledger = (t: Table | undefined, key: string) => t?.rows.find((r) => r.key === key);
+const totalRow = (t: Table | undefined) => t?.rows.find((r) => r.kind === 'total');
+const claim = (doc: BudgetDoc, key: string) => doc.claims.find((c) => c.key === key && c.value);
+
+/** The money at a glance: totals, spending by function, 三公, and the table inventory against the 目录. */
+export function summarize(doc: BudgetDoc): DocSummary {
+  const t1 = first(doc, 'income-expenditure', 'final.income-expenditure');
+  const exp = first(doc, 'expenditure', 'final.expenditure', 'general-public-expenditure', 'final.general-public-expenditure');
+  const basic = first(doc, 'general-public-basic', 'final.general-public-basic');
+  const t8 = first(doc, 'three-public', 'final.three-public');
+  const overall = first(doc, 'overall-performance');
+  const totals = [
+    fig('收入总计', 'Total income', t1, ledger(t1, 'income.grand'), 'income.amount') ?? claimFig('收入总计', 'Total income', claim(doc, 'income.grand')),
+    fig('支出总计', 'Total expenditure', t1, ledger(t1, 'exp.grand'), 'exp.amount') ?? claimFig('支出总计', 'Total expenditure', claim(doc, 'exp.grand')),
+    fig('本年收入合计', 'Income this year', t1, ledger(t1, 'income.total'), 'income.amount'),
+    fig('本年支出合计', 'Spending this year', t1, ledger(t1, 'exp.total'), 'exp.amount'),
+    fig('一般公共预算', 'General public budget', t1, ledger(t1, 'income.gp'), 'income.amount') ?? claimFig('一般公共预算', 'General public budget', claim(doc, 'income.gp')),
+    fig('上年结转结余', 'Carried over', t1, ledger(t1, 'income.carry'), 'income.amount'),
+    fig('基本支出', 'Basic expenditure', exp, totalRow(exp), 'basic.total') ?? claimFig('基本支出', 'Basic expenditure', claim(doc, 'exp.basic')),
+    fig('人员经费', 'Personnel costs', basic, totalRow(basic), 'personnel') ?? claimFig('人员经费', 'Personnel costs', claim(doc, 'basic.personnel')),
+    fig('公用经费', 'Running costs', basic, totalRow(basic), 'public') ?? claimFig('公用经费', 'Running costs', claim(doc, 'basic.public')),
+    fig('项目支出', 'Project expenditure', exp, totalRow(exp), 'project.total') ?? claimFig('项目支出', 'Project expenditure', claim(doc, 'exp.project')),
+    overall?.rows[0] ? fig('部门预算总额', 'Department budget', overall, overall.rows[0], 'total') : undefined,
+  ].filter((x): x is KeyFigure => !!x);
+
+  const byFunction: KeyFigure[] = [];
+  if (t1) {
+    for (const r of t1.rows) {
+      if (!r.key?.startsWith('fn:')) continue;
+      const c = r.values['exp.amount'];
+      if (!c?.amount?.printed || c.amount.units === 0) continue;
+      const code = r.key.slice(3);
+      byFunction.push({ name: `${code} ${functionClassName(code) ?? r.label}`, en: code, value: c.text, unit: t1.unit, source: t1.title, ...(c.page !== undefined ? { page: c.page } : {}) });
+    }
+  }
+  const tp = t8?.rows.find((r) => Object.values(r.values).some((c) => c.amount?.printed));
+  const prefix = tp && Object.keys(tp.values).some((k) => k.startsWith('final.')) ? 'final.' : '';
+  const threePublic = [
+    ['total', '“三公”经费', '"Three public" total', 'threePublic.total'],
+    ['abroad', '因公出国（境）费', 'Travel abroad', 'threePublic.abroad'],
+    ['vehicle', '公务用车购置及运行费', 'Official vehicles', 'threePublic.vehicle'],
+    ['vehicle.purchase', '公务用车购置费', 'Vehicle purchase', 'threePublic.vehicle.purchase'],
+    ['vehicle.run', '公务用车运行费', 'Vehicle running', 'threePublic.vehicle.run'],
+    ['reception', '公务接待费', 'Official hospitality', 'threePublic.reception'],
+  ]
+    .map(([col, zh, en, ck]) => fig(zh!, en!, t8, tp, prefix + col!) ?? claimFig(zh!, en!, claim(doc, ck!)))
+    .filter((x): x is KeyFigure => !!x);
+
+  // Inventory: the document's own 目录 if it has one, else the standard list of its family.
+  const inventory: InventoryEntry[] = [];
+  const present = new Set(doc.tables.map((t) => t.kind));
+  if (doc.toc.length) {
+    for (const e of doc.toc) {
+      const entry: InventoryEntry = { title: e.title, present: e.kind ? present.has(e.kind) : false, listed: true };
+      if (e.number !== undefined) entry.number = e.number;
+      if (e.kind) entry.kind = e.kind;
+      const t = doc.tables.find((x) => x.kind === e.kind);
+      if (t?.page !== undefined) entry.page = t.page;
+      inventory.push(entry);
+    }
+  } else if (doc.isBudget) {
+    const family = doc.kind === 'final-accounts' ? 'final' : 'budget';
+    for (const k of TABLE_KINDS.filter((x) => x.family === family).sort((a, b) => a.number - b.number)) {
+      if (doc.kind === 'performance-targets' && !['overall-performance', 'project-performance'].includes(k.kind)) continue;
+      const t = doc.tables.find((x) => x.kind === k.kind);
+      const entry: InventoryEntry = { number: k.number, title: k.zh, kind: k.kind, present: !!t, listed: false };
+      if (t?.page !== undefined) entry.page = t.page;
+      inventory.push(entry);
+    }
+  }
+  const out: DocSummary = { kind: doc.kind, totals, byFunction, threePublic, inventory };
+  if (doc.organization) out.organization = doc.organization;
+  if (doc.year) out.year = doc.year;
+  if (doc.unit) out.unit = doc.unit;
+  return out;
+}

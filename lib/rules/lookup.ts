@@ -1,0 +1,67 @@
+import type { TableKind } from '../recognize/catalog';
+import type { BudgetDoc, Claim, Row, Table } from '../recognize/model';
+
+export function tables(doc: BudgetDoc, ...kinds: TableKind[]): Table[] {
+  return doc.tables.filter((t) => (kinds as string[]).includes(t.kind));
+}
+
+export function table(doc: BudgetDoc, ...kinds: TableKind[]): Table | undefined {
+  for (const k of kinds) {
+    const t = doc.tables.find((x) => x.kind === k);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+export function ledgerRow(t: Table, key: string): Row | undefined {
+  return t.rows.find((r) => r.key === key);
+}
+
+export function ledgerRows(t: Table, prefix: string): Row[] {
+  return t.rows.filter((r) => r.key?.startsWith(prefix));
+}
+
+/** The 合计 row of a row-per-code table. */
+export function totalRow(t: Table): Row | undefined {
+  return t.rows.find((r) => r.kind === 'total');
+}
+
+export function functionRows(t: Table): Row[] {
+  return t.rows.filter((r) => r.kind === 'function' && r.code);
+}
+
+/** Rows whose code has no ancestor among the table's rows (类 rows when present, else 款 or 项). */
+export function rootRows(rows: readonly Row[]): Row[] {
+  const codes = new Set(rows.map((r) => r.code));
+  return rows.filter((r) => {
+    const c = r.code!;
+    for (let len = c.length - 2; len >= 3; len -= 2) if (codes.has(c.slice(0, len))) return false;
+    return true;
+  });
+}
+
+/** Direct children of a coded row (款 under 类, 项 under 款), in table order. */
+export function childRows(rows: readonly Row[], parent: Row): Row[] {
+  const p = parent.code!;
+  const direct = rows.filter((r) => r.code && r.code.length === p.length + 2 && r.code.startsWith(p));
+  if (direct.length) return direct;
+  // 款 rows missing: 项 directly under the 类.
+  if (p.length === 3) return rows.filter((r) => r.code && r.code.length === 7 && r.code.startsWith(p) && !rows.some((k) => k.code === r.code!.slice(0, 5)));
+  return [];
+}
+
+export function unitRows(t: Table): Row[] {
+  return t.rows.filter((r) => r.kind === 'unit');
+}
+
+export function claims(doc: BudgetDoc, key: string): Claim[] {
+  return doc.claims.filter((c) => c.key === key);
+}
+
+export function claim(doc: BudgetDoc, key: string): Claim | undefined {
+  return doc.claims.find((c) => c.key === key);
+}
+
+export function hasPrinted(row: Row | undefined): boolean {
+  return !!row && Object.values(row.values).some((c) => c.amount?.printed);
+}

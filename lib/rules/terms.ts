@@ -1,0 +1,183 @@
+import type { Amount } from '../money/amount';
+import { toDec } from '../money/amount';
+import { format, type Dec } from '../money/decimal';
+import { reconcile, type Reconciliation } from '../money/reconcile';
+import type { MoneyUnit } from '../money/units';
+import { tableLabel } from '../recognize/document';
+import type { Cell, Claim, Row, Table } from '../recognize/model';
+import type { Evidence, Finding, RuleContext, Severity } from './types';
+
+/** One side of a relation: a printed amount with where it comes from and how to name it. */
+export interface Term {
+  amount: Amount;
+  unit: MoneyUnit;
+  label: string;
+  sign?: 1 | -1;
+  cell?: Cell;
+  table?: Table;
+  claim?: Claim;
+}
+
+export function cellTerm(table: Table, row: Row | undefined, key: string, label?: string): Term | undefined {
+  const cell = row?.values[key];
+  if (!cell?.amount) return undefined;
+  const col = table.columns.find((c) => c.key === key);
+  return { amount: cell.amount, unit: cell.amount.unit ?? col?.unit ?? table.unit, label: label ?? `${row!.label || '（无名称）'}·${columnName(table, key)}`, cell, table };
+}
+
+export function claimTerm(claim: Claim | undefined, label?: string): Term | undefined {
+  if (!claim) return undefined;
+  if (claim.value) return { amount: claim.value, unit: claim.unit ?? '万元', label: label ?? `说明中的${claim.label}`, claim };
+  if (claim.none) return { amount: { units: 0, decimals: 0, raw: '无', printed: false }, unit: claim.unit ?? '万元', label: label ?? `说明中的${claim.label}`, claim };
+  return undefined;
+}
+
+export function columnName(table: Table, key: string): string {
+  const col = table.columns.find((c) => c.key === key);
+  if (!col) return key;
+  const path = col.path.filter((p) => !/^(金额|小计)$/.test(p) || col.path.length === 1);
+  return (path.length ? path : col.path).join('/') || key;
+}
+
+export function isPrinted(t: Term | undefined): t is Term {
+  return !!t && t.amount.printed;
+}
+
+export function raw(t: Term): string {
+  return t.amount.printed ? t.amount.raw : t.amount.raw === '无' ? '无' : '（空）';
+}
+
+function evidenceOf(t: Term, role: 'printed' | 'part' | 'compare'): Evidence | undefined {
+  if (t.cell && t.table) return { kind: 'cell', cell: t.cell, role, label: t.label, table: t.table };
+  if (t.claim) return { kind: 'claim', claim: t.claim, role, label: t.label };
+  return undefined;
+}
+
+export function fmt(d: Dec, decimals: number): string {
+  return format(d, decimals);
+}
+
+export interface CompareOptions {
+  rule: string;
+  severity?: Severity;
+  /** Where the relation sits, prefixing the message: "部门支出预算表「行政运行」行". */
+  where: { zh: string; en: string };
+  /** What the relation says, in words, when the default "A = B + C" reads badly. */
+  relation?: { zh: string; en: string };
+  /** Compare in this unit (default: the total's unit). */
+  unit?: MoneyUnit;
+}
+
+function pageOf(terms: Term[]): number | undefined {
+  for (const t of terms) {
+    const p = t.cell?.page ?? t.claim?.source.page;
+    if (p !== undefined) return p;
+  }
+  return undefined;
+}
+
+/**
+ * Check total = Σ parts with the rounding envelope of the printed digits. Returns a finding when the
+ * two sides differ (error outside the envelope, info inside it) and records a pass when they agree.
+ */
+export function compareSum(ctx: RuleContext, total: Term | undefined, parts: (Term | undefined)[], opt: CompareOptions): Finding | undefined {
+  if (!total) return undefined;
+  const ps = parts.filter((p): p is Term => !!p);
+  if (ps.length === 0) return undefined;
+  // Nothing printed on either side: nothing to check.
+  if (!total.amount.printed && !ps.some((p) => p.amount.printed)) return undefined;
+  const unit = opt.unit ?? total.unit;
+  const r = reconcile(
+    { amount: total.amount, unit: total.unit },
+    ps.map((p) => ({ amount: p.amount, unit: p.unit, sign: p.sign ?? 1 })),
+    ctx.policy,
+    unit,
+  );
+  const cells = [total, ...ps].map((t) => t.cell).filter((c): c is Cell => !!c);
+  if (r.agreement === 'exact') {
+    ctx.pass(opt.rule, cells);
+    return undefined;
+  }
+  return sumFinding(opt, total, ps, r, unit);
+}
+
+function sumFinding(opt: CompareOptions, total: Term, parts: Term[], r: Reconciliation, unit: MoneyUnit): Finding {
+  const d = r.decimals;
+  const expected = fmt(r.expected, d);
+  const difference = fmt(r.difference, d);
+  const printed = fmt(r.printed, d);
+  const rounding = r.agreement === 'rounding';
+  const severity: Severity = rounding ? 'info' : opt.severity ?? 'error';
+  const sumZh = parts.map((p, i) => `${i === 0 ? (p.sign === -1 ? '−' : '') : p.sign === -1 ? ' − ' : ' + '}${p.label} ${raw(p)}`).join('');
+  const unitNote = unit === total.unit ? '' : `（按${unit}比较）`;
+  const one = parts.length === 1;
+  const zh = opt.relation
+    ? `${opt.where.zh}：${opt.relation.zh}，但 ${total.label} 为 ${raw(total)}，应为 ${expected}${unitNote}（差 ${difference}）`
+    : one
+      ? `${opt.where.zh}：${total.label} ${raw(total)} 与 ${parts[0]!.label} ${raw(parts[0]!)} 不一致${unitNote}（差 ${difference}）`
+      : `${opt.where.zh}：${total.label} ${raw(total)} ≠ ${sumZh} = ${expected}${unitNote}（差 ${difference}）`;
+  const en = opt.relation
+    ? `${opt.where.en}: ${opt.relation.en}, but ${total.label} is ${raw(total)}; expected ${expected} (difference ${difference})`
+    : one
+      ? `${opt.where.en}: ${total.label} ${raw(total)} does not match ${parts[0]!.label} ${raw(parts[0]!)} (difference ${difference})`
+      : `${opt.where.en}: ${total.label} ${raw(total)} ≠ sum of ${parts.length} parts = ${expected} (difference ${difference})`;
+  const finding: Finding = {
+    rule: opt.rule,
+    severity,
+    message: {
+      zh: rounding ? `${zh}；差额在印刷位数的舍入范围内` : zh,
+      en: rounding ? `${en}; the difference is within the rounding of the printed digits` : en,
+    },
+    expected,
+    printed,
+    difference,
+    values: [total, ...parts].filter((t) => t.amount.printed).map((t) => t.amount.raw),
+    evidence: [evidenceOf(total, 'printed'), ...parts.map((p) => evidenceOf(p, 'part'))].filter((e): e is Evidence => !!e),
+  };
+  const page = pageOf([total, ...parts]);
+  if (page !== undefined) finding.page = page;
+  return finding;
+}
+
+/** a = b: the same figure printed in two places. */
+export function compareEqual(ctx: RuleContext, a: Term | undefined, b: Term | undefined, opt: CompareOptions): Finding | undefined {
+  if (!a || !b) return undefined;
+  return compareSum(ctx, a, [b], opt);
+}
+
+/** A finding that is not a sum: a label, a missing table, a plausibility flag. */
+export function note(rule: string, severity: Severity, zh: string, en: string, evidence: Evidence[] = [], values: string[] = [], extra: Partial<Finding> = {}): Finding {
+  const f: Finding = { rule, severity, message: { zh, en }, values, evidence, ...extra };
+  if (f.page === undefined) {
+    for (const e of evidence) {
+      const p = e.kind === 'cell' ? e.cell.page : e.kind === 'claim' ? e.claim.source.page : e.table.page;
+      if (p !== undefined) {
+        f.page = p;
+        break;
+      }
+    }
+  }
+  return f;
+}
+
+export function cellEvidence(t: Term | undefined, role: 'printed' | 'part' | 'compare' = 'printed'): Evidence[] {
+  if (!t) return [];
+  const e = evidenceOf(t, role);
+  return e ? [e] : [];
+}
+
+export function tableEvidence(table: Table): Evidence {
+  return { kind: 'table', table, label: tableLabel(table) };
+}
+
+/** Value of a term in a common unit, for comparisons that are not sums (≥, caps). */
+export function decOf(t: Term, unit: MoneyUnit): Dec {
+  return toDec(t.amount, t.unit, unit);
+}
+
+export function where(table: Table, row?: Row): { zh: string; en: string } {
+  const name = tableLabel(table);
+  if (!row) return { zh: name, en: name };
+  const label = row.label || row.code || '（无名称行）';
+  return { zh: `${name}「${label}」行`, en: `${name}, row "${label}"` };
+}

@@ -1,0 +1,60 @@
+import type { TolerancePolicy } from '../money/reconcile';
+import type { BudgetDoc, Cell, Claim, DocumentKind, Table } from '../recognize/model';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleGroup = 'arithmetic' | 'cross-table' | 'narrative' | 'plausibility' | 'completeness' | 'performance';
+
+/** What a finding points at: a table cell, a narrative claim (its sentence), or a whole table. */
+export type Evidence =
+  | { kind: 'cell'; cell: Cell; role: 'printed' | 'part' | 'compare'; label: string; table: Table }
+  | { kind: 'claim'; claim: Claim; role: 'printed' | 'part' | 'compare'; label: string }
+  | { kind: 'table'; table: Table; label: string };
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: { zh: string; en: string };
+  /** The value the relation requires, at the printed precision. */
+  expected?: string;
+  /** The value as printed where the relation fails. */
+  printed?: string;
+  /** printed − expected. */
+  difference?: string;
+  /** Amounts as printed in the document, in the order the message cites them. */
+  values: string[];
+  evidence: Evidence[];
+  page?: number;
+}
+
+/** A relation that held exactly: its cells get a quiet tick in the overlay. */
+export interface Pass {
+  rule: string;
+  cells: Cell[];
+}
+
+export interface RuleContext {
+  policy: TolerancePolicy;
+  doc: BudgetDoc;
+  /** Record that a relation held exactly. */
+  pass(rule: string, cells: Cell[]): void;
+}
+
+export interface Rule {
+  id: string;
+  /** The relations of the reference catalogue this rule checks (R1 … R32, F1 …). */
+  relation: string;
+  title: { zh: string; en: string };
+  /** A plain explanation for a reader learning budgets. */
+  explain: { zh: string; en: string };
+  /** A worked example with numbers. */
+  example: { zh: string; en: string };
+  severity: Severity;
+  group: RuleGroup;
+  appliesTo: readonly DocumentKind[];
+  check(doc: BudgetDoc, ctx: RuleContext): Finding[];
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,25 @@
+/** Compare names as a reader would: ignore spaces, brackets' width and punctuation. */
+export function nameKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\s"'“”‘’《》<>「」【】\[\]()（）、,，.。:：;；\-—_·]/g, '')
+    .toLowerCase();
+}
+
+/** Edit distance (Levenshtein), bounded: returns max+1 once the distance exceeds `max`. */
+export function editDistance(a: string, b: string, max = 8): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
