@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { analyze, type Analysis } from '../lib/analyze';
 import { extractDom } from '../lib/extract/dom/extract';
 import { decodeHtml } from '../lib/extract/html-source';
+import { wrapFragment } from '../lib/cli/load-html';
 import type { Finding } from '../lib/rules/types';
 import type { RuleOptions } from '../lib/rules/engine';
 
@@ -24,7 +25,7 @@ export function analyzeFixture(name: string, opts?: RuleOptions): Analysis {
 }
 
 export function analyzeHtml(html: string, opts?: RuleOptions): Analysis {
-  return analyzeDocument(parseHTML(html).document as unknown as Document, 'inline', opts);
+  return analyzeDocument(parseHTML(wrapFragment(html)).document as unknown as Document, 'inline', opts);
 }
 
 /** Change a fixture page, then analyse it: how single injected errors are made. */
