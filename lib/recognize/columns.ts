@@ -204,6 +204,38 @@ const RULES_BY_KIND: Partial<Record<TableKind, ColumnRule[]>> = {
 /** Map each column's header path (already label-keyed) to a canonical key, or null. */
 export function mapColumns(kind: TableKind | undefined, paths: readonly string[][]): (string | null)[] {
   const rules = kind ? RULES_BY_KIND[kind] : undefined;
+  if (rules === THREE_PUBLIC && paths.some((p) => p.some((x) => /预算数|决算数/.test(x)))) return mapBudgetFinalPairs(paths);
+  const keys = mapWith(rules, paths);
+  // One merged 科目编码 header over two or three columns: the code printed in parts.
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
+    if (k !== 'code' && k !== 'econ.code') continue;
+    const same = (i: number) => i < paths.length && paths[i]!.join('/') === paths[j]!.join('/') && keys[i] === null;
+    const run = [j];
+    while (same(run[run.length - 1]! + 1) && run.length < 3) run.push(run[run.length - 1]! + 1);
+    if (run.length < 2) continue;
+    const names = k === 'code' ? ['code.class', 'code.kuan', 'code.item'] : ['econ.class', 'econ.item'];
+    run.forEach((i, n) => (keys[i] = names[n] ?? null));
+  }
+  return keys;
+}
+
+/** The 决算 三公 table: each item twice, as 预算数 and 决算数. */
+function mapBudgetFinalPairs(paths: readonly string[][]): (string | null)[] {
+  const used = new Set<string>();
+  return paths.map((path) => {
+    const prefix = path.some((p) => /决算数/.test(p)) ? 'final.' : path.some((p) => /预算数/.test(p)) ? 'budget.' : '';
+    const stripped = path.filter((p) => !/预算数|决算数/.test(p));
+    const [base] = mapWith(THREE_PUBLIC, [stripped.length ? stripped.filter((p) => !/^财政拨款"?三公"?经费$/.test(p)) : path]);
+    if (!base || !prefix) return null;
+    const key = prefix + base;
+    if (used.has(key)) return null;
+    used.add(key);
+    return key;
+  });
+}
+
+function mapWith(rules: ColumnRule[] | undefined, paths: readonly string[][]): (string | null)[] {
   const used = new Set<string>();
   return paths.map((path) => {
     if (!rules || path.length === 0) return null;

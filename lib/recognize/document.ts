@@ -70,9 +70,8 @@ export function recognize(x: ExtractedDoc): BudgetDoc {
     if (section) p.section = section;
     paragraphs.push(p);
   });
-  const claims = extractClaims(paragraphs);
-
   const kind = documentKind(x, tables);
+  const claims = extractClaims(paragraphs, 0, kind === 'final-accounts');
   const doc: BudgetDoc = {
     source: x.source,
     format: x.format,
@@ -85,6 +84,7 @@ export function recognize(x: ExtractedDoc): BudgetDoc {
     warnings: x.warnings.map((w) => ({ ...w })),
   };
   if (x.pageCount !== undefined) doc.pageCount = x.pageCount;
+  if (doc.isBudget && isBlankTemplate(x, tables)) doc.isTemplate = true;
   const unit = defaultUnit ?? mostCommon(tables.filter((t) => t.unitSource !== 'default').map((t) => t.unit));
   if (unit) doc.unit = unit;
   const year = documentYear(x, tables);
@@ -136,4 +136,12 @@ function organization(x: ExtractedDoc, tables: readonly Table[]): string | undef
 
 export function tableLabel(t: Table): string {
   return t.title || (t.kind !== 'unknown' ? kindInfo(t.kind).zh : '未识别的表');
+}
+
+/** A template nobody filled in: placeholder organisation names and not one printed amount in any table. */
+function isBlankTemplate(x: ExtractedDoc, tables: readonly Table[]): boolean {
+  const amounts = tables.some((t) => t.kind !== 'unknown' && t.rows.some((r) => Object.entries(r.values).some(([k, c]) => !k.startsWith('col') && c.amount?.printed && c.amount.units !== 0)));
+  if (amounts) return false;
+  const head = [x.title, ...x.blocks.slice(0, 30).filter((b): b is TextBlock => b.type === 'text').map((b) => b.text)].join(' ');
+  return /X{2,}|Ｘ{2,}|×{2,}/.test(head);
 }

@@ -40,6 +40,8 @@ export function isDataRow(grid: Grid, r: number): boolean {
     else if (!MONEY_RE.test(t)) labels++;
   }
   if (decimals > 0 && labels <= Math.max(3, decimals)) return true;
+  // A 合计 row that shares its ruled row with the last header labels (类 | 款 | 项 | 合计 | 2,946.25 …).
+  if (decimals > 0 && cells.some((c) => TOTAL_RE.test(c.text.trim()) && c.rowSpan === 1)) return true;
   const first = cells[0]!.text.trim();
   // A code in the first cell, or an indicator value (≤ 16.92 万元, ≥98%): header rows carry neither.
   if (CODE_RE.test(first) && cells.length >= 2) return true;

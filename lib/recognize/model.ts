@@ -152,6 +152,14 @@ export interface Claim {
   none?: boolean;
   /** For counts stated with a list of names ("6个职能股室：A、B…"): how many names are listed. */
   enumerated?: number;
+  /** For counts stated with their parts ("项目4个…优4个、良0个…"): the sum of the parts. */
+  partsSum?: number;
+  /** The claim this share is a share of (its id), when the sentence names it. */
+  whole?: string;
+  /** 类/款/项 names an item is introduced with ("社会保障和就业支出（类）…（款）…（项）"). */
+  names?: string[];
+  /** A rate printed without its % sign ("增长 13.95。"). */
+  missingPercent?: string;
   /** Section heading the sentence falls under. */
   section?: string;
   source: TextAnchorInfo;
@@ -180,6 +188,8 @@ export interface BudgetDoc {
   format: 'html' | 'pdf';
   kind: DocumentKind;
   isBudget: boolean;
+  /** A blank template (上海市XX局, no amounts anywhere): placeholders are expected, not findings. */
+  isTemplate?: boolean;
   year?: number;
   organization?: string;
   unit?: MoneyUnit;

@@ -36,8 +36,15 @@ import rule_r30c from './all/r30c-table-of-contents';
 import rule_r30d from './all/r30d-template-residue';
 import rule_r30e from './all/r30e-years';
 import rule_r30f from './all/r30f-cost-labels';
+import rule_r30g from './all/r30g-organisation-name';
 import rule_r31 from './all/r31-indicator-grid';
 import rule_r32 from './all/r32-booklet-departments';
+import rule_f01 from './all/f01-final-cross-table';
+import rule_f02 from './all/f02-budget-vs-actual';
+import rule_f03 from './all/f03-narrative-items';
+import rule_f04 from './all/f04-implied-prior-year';
+import rule_f05 from './all/f05-item-lists';
+import rule_f06 from './all/f06-item-budgets';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -76,8 +83,15 @@ export const RULES: readonly Rule[] = [
   rule_r30d,
   rule_r30e,
   rule_r30f,
+  rule_r30g,
   rule_r31,
   rule_r32,
+  rule_f01,
+  rule_f02,
+  rule_f03,
+  rule_f04,
+  rule_f05,
+  rule_f06,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

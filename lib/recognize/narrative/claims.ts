@@ -3,6 +3,7 @@ import type { MoneyUnit } from '../../money/units';
 import type { ChangeClaim, Claim, Paragraph } from '../model';
 import { normalizeSameLength, sentenceAt } from './normalize';
 import { CHANGE_RE, DIR, FLAT, N, PCT, RATE_DIR, S, U, YEAR, directionOf, unitOf } from './patterns';
+import { finalClaims } from './final-claims';
 
 interface Ctx {
   para: Paragraph;
@@ -277,23 +278,23 @@ const specs: Spec[] = [
       money(ctx, 'performance.amount', '公开绩效目标的项目预算', m, 1, 2, { share: pct(m[3]) });
     });
   },
-  // P13 vehicles and large equipment.
+  // P13 vehicles: the total and whatever categories are listed ("一般公务用车 26 辆、其他用车 1 辆"; 决算 lists eight).
   (ctx) => {
-    each(rx(`共有车辆${S}(\\d+)${S}辆`), ctx, (m) => {
-      const total = add(ctx, 'vehicles.total', '车辆总数', m.index, m.index + m[0].length, { count: Number(m[1]) });
-      void total;
-      const rest = ctx.norm.slice(m.index + m[0].length, m.index + m[0].length + 200);
-      const parts: [string, string, RegExp][] = [
-        ['vehicles.leader', '领导干部用车', /领导干部用车\s*(\d+)\s*辆/],
-        ['vehicles.general', '一般公务用车', /一般公务用车\s*(\d+)\s*辆/],
-        ['vehicles.enforcement', '执法执勤用车', /执法执勤用车\s*(\d+)\s*辆/],
-        ['vehicles.special', '特种专业技术用车', /特种专业技术用车\s*(\d+)\s*辆/],
-        ['vehicles.other', '其他用车', /其他用车\s*(\d+)\s*辆/],
-      ];
-      for (const [key, label, re] of parts) {
-        const p = re.exec(rest);
-        if (p) add(ctx, key, label, m.index, m.index + m[0].length + p.index + p[0].length, { count: Number(p[1]) });
+    each(new RegExp(`共有车辆${S}(\\d+)${S}辆`), ctx, (m) => {
+      const end = ctx.norm.indexOf('。', m.index);
+      const rest = ctx.norm.slice(m.index + m[0].length, end < 0 ? undefined : end);
+      const seen = new Set<string>();
+      let sum = 0;
+      for (const p of rest.matchAll(/([^、,，;；:：。\d]{2,12}用车)\s*(\d+)\s*辆/g)) {
+        const label = p[1]!.replace(/^[，,\s]*(?:其中[:：]?)?/, '');
+        // "其他用车主要是机要通信用车 1 辆" restates a category, it does not add one.
+        if (/主要是|包括/.test(label) || seen.has(label)) continue;
+        seen.add(label);
+        sum += Number(p[2]);
       }
+      const fields: Partial<Claim> = { count: Number(m[1]) };
+      if (seen.size) Object.assign(fields, { partsSum: sum, enumerated: seen.size });
+      add(ctx, 'vehicles.total', '车辆总数', m.index, m.index + m[0].length, fields);
     });
   },
   // P15 structure: "6个职能股室：A、B、…" and "内设机构 6 个，包括 A、B…".
@@ -324,7 +325,7 @@ function changeFromTotals(m: RegExpExecArray): ChangeClaim | undefined {
 }
 
 /** Every checkable figure the narrative states, each with its sentence as anchor. */
-export function extractClaims(paragraphs: readonly Paragraph[], startId = 0): Claim[] {
+export function extractClaims(paragraphs: readonly Paragraph[], startId = 0, final = false): Claim[] {
   const out: Claim[] = [];
   let n = startId;
   const nextId = () => `c${++n}`;
@@ -334,8 +335,20 @@ export function extractClaims(paragraphs: readonly Paragraph[], startId = 0): Cl
     }
     const ctx: Ctx = { para, text: para.text, norm: normalizeSameLength(para.text), out, nextId };
     for (let i = 0; i < specs.length; i++) if (GATES[i]!.test(ctx.norm)) specs[i]!(ctx);
+    if (final) finalClaims(ctx);
   }
-  return out;
+  return dedupe(out);
 }
 
 export { YEAR };
+
+/** The same figure read by two patterns from one sentence counts once. */
+function dedupe(claims: Claim[]): Claim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const k = `${c.key}|${c.value?.raw ?? c.count ?? ''}|${c.source.quote}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

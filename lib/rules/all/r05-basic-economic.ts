@@ -19,6 +19,19 @@ export default defineRule({
   check(doc, ctx) {
     const out: Finding[] = [];
     const push = (f: Finding | undefined) => f && out.push(f);
+    for (const t of tables(doc, 'final.general-public-basic')) {
+      const items = t.rows.filter((r) => r.kind === 'economic' && r.code && r.code.length === 5);
+      const classes = t.rows.filter((r) => r.kind === 'economic' && r.code && r.code.length === 3);
+      for (const c of classes) {
+        const kids = items.filter((r) => r.code!.startsWith(c.code!));
+        if (kids.length) push(compareSum(ctx, cellTerm(t, c, 'total'), kids.map((r) => cellTerm(t, r, 'total')), { rule: 'R05', where: where(t, c) }));
+      }
+      const byClass = (g: 'personnel' | 'public') => classes.filter((c) => economicGroup(c.code!) === g);
+      const pRow = t.rows.find((r) => r.key === 'personnel.total');
+      const gRow = t.rows.find((r) => r.key === 'public.total');
+      if (pRow) push(compareSum(ctx, cellTerm(t, pRow, 'total', '人员经费合计'), byClass('personnel').map((r) => cellTerm(t, r, 'total')), { rule: 'R05', where: where(t, pRow), relation: { zh: '人员经费合计应等于 301、303 类之和', en: 'personnel total = 301 + 303' } }));
+      if (gRow) push(compareSum(ctx, cellTerm(t, gRow, 'total', '公用经费合计'), byClass('public').map((r) => cellTerm(t, r, 'total')), { rule: 'R05', where: where(t, gRow), relation: { zh: '公用经费合计应等于 302、310 等类之和', en: 'running-cost total = 302 + 310 …' } }));
+    }
     for (const t of tables(doc, 'general-public-basic')) {
       const items = t.rows.filter((r) => r.kind === 'economic' && r.code && r.code.length === 5);
       const classes = t.rows.filter((r) => r.kind === 'economic' && r.code && r.code.length === 3);

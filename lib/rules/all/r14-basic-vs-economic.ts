@@ -27,6 +27,14 @@ export default defineRule({
       const et = totalRow(exp);
       const bt = totalRow(basic);
       if (!et || !bt) continue;
+      const pRow = basic.rows.find((r) => r.key === 'personnel.total');
+      const gRow = basic.rows.find((r) => r.key === 'public.total');
+      if (pRow || gRow) {
+        // 决算: the table closes with 人员经费合计 | 公用经费合计 and no single total.
+        const w = { zh: `${tableLabel(exp)}与${tableLabel(basic)}`, en: `${tableLabel(exp)} vs ${tableLabel(basic)}` };
+        push(compareSum(ctx, cellTerm(exp, et, 'basic.total', `${tableLabel(exp)}基本支出`), [cellTerm(basic, pRow, 'total', '人员经费合计'), cellTerm(basic, gRow, 'total', '公用经费合计')], { rule: 'R14', where: w }));
+        continue;
+      }
       const e = (k: string, label: string) => cellTerm(exp, et, k, `${tableLabel(exp)}${label}`);
       const b = (k: string, label: string) => cellTerm(basic, bt, k, `${tableLabel(basic)}${label}`);
       const w = { zh: `${tableLabel(exp)}与${tableLabel(basic)}`, en: `${tableLabel(exp)} vs ${tableLabel(basic)}` };

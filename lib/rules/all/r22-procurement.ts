@@ -14,7 +14,7 @@ export default defineRule({
   example: { zh: '例：政府采购 8.70 = 货物 8.70 + 工程 0 + 服务 0。', en: 'E.g. 8.70 = 8.70 + 0 + 0.' },
   severity: 'error',
   group: 'narrative',
-  appliesTo: ['budget'],
+  appliesTo: ['budget', 'final-accounts'],
   check(doc, ctx) {
     const out: Finding[] = [];
     const total = claim(doc, 'procurement.total');

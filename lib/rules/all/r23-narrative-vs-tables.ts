@@ -4,10 +4,39 @@ import { defineRule, type Finding } from '../types';
 import type { BudgetDoc, Claim, Row, Table } from '../../recognize/model';
 import type { TableKind } from '../../recognize/catalog';
 import { tableLabel } from '../../recognize/document';
+import { leafRows } from './r12-function-totals';
 
 type Source = { kinds: TableKind[]; row: 'total' | string; col: string; label: string };
 
 /** Where each narrative figure is printed in the tables (first table found wins). */
+const FINAL_SOURCES: Record<string, Source[]> = {
+  'income.grand': [{ kinds: ['final.income-expenditure'], row: 'income.grand', col: 'income.amount', label: '总计' }],
+  'income.total': [{ kinds: ['final.income-expenditure'], row: 'income.total', col: 'income.amount', label: '本年收入合计' }],
+  'income.fiscal': [{ kinds: ['final.income'], row: 'total', col: 'fiscal', label: '财政拨款收入' }],
+  'income.other': [{ kinds: ['final.income'], row: 'total', col: 'other', label: '其他收入' }, { kinds: ['final.income-expenditure'], row: 'income.other', col: 'income.amount', label: '其他收入' }],
+  'income.business': [{ kinds: ['final.income'], row: 'total', col: 'business', label: '事业收入' }],
+  'income.upper': [{ kinds: ['final.income'], row: 'total', col: 'upper', label: '上级补助收入' }],
+  'exp.total': [{ kinds: ['final.income-expenditure'], row: 'exp.total', col: 'exp.amount', label: '本年支出合计' }, { kinds: ['final.expenditure'], row: 'total', col: 'total', label: '本年支出合计' }],
+  'exp.basic': [{ kinds: ['final.expenditure'], row: 'total', col: 'basic.total', label: '基本支出' }],
+  'exp.project': [{ kinds: ['final.expenditure'], row: 'total', col: 'project.total', label: '项目支出' }],
+  'fiscal.grand': [{ kinds: ['final.fiscal-income-expenditure'], row: 'income.grand', col: 'income.amount', label: '总计' }],
+  'gp.exp': [{ kinds: ['final.general-public-expenditure'], row: 'total', col: 'total', label: '合计' }],
+  'basic.total': [{ kinds: ['final.general-public-expenditure'], row: 'total', col: 'basic.total', label: '基本支出' }],
+  'basic.personnel': [{ kinds: ['final.general-public-basic'], row: 'personnel.total', col: 'total', label: '人员经费合计' }],
+  'basic.public': [{ kinds: ['final.general-public-basic'], row: 'public.total', col: 'total', label: '公用经费合计' }],
+  'threePublic.total': [{ kinds: ['final.three-public'], row: 'data', col: 'final.total', label: '“三公”经费决算数' }],
+  'threePublic.abroad': [{ kinds: ['final.three-public'], row: 'data', col: 'final.abroad', label: '因公出国（境）费决算数' }],
+  'threePublic.vehicle': [{ kinds: ['final.three-public'], row: 'data', col: 'final.vehicle', label: '公务用车购置及运行费决算数' }],
+  'threePublic.reception': [{ kinds: ['final.three-public'], row: 'data', col: 'final.reception', label: '公务接待费决算数' }],
+  'fund.exp': [{ kinds: ['final.gov-fund'], row: 'total', col: 'exp.total', label: '本年支出' }],
+  'capital.exp': [{ kinds: ['final.state-capital'], row: 'total', col: 'exp.total', label: '本年支出' }],
+};
+
+/** Budget figures stated beside the actual ones (决算: 年初预算为 B). */
+const FINAL_BUDGET_SOURCES: Record<string, Source[]> = {
+  'threePublic.total': [{ kinds: ['final.three-public'], row: 'data', col: 'budget.total', label: '“三公”经费预算数' }],
+};
+
 const SOURCES: Record<string, Source[]> = {
   'income.grand': [{ kinds: ['income-expenditure'], row: 'income.grand', col: 'income.amount', label: '收入总计' }],
   'exp.grand': [{ kinds: ['income-expenditure'], row: 'exp.grand', col: 'exp.amount', label: '支出总计' }],
@@ -48,8 +77,10 @@ function findRow(t: Table, row: string): Row | undefined {
 const BLANK = { units: 0, decimals: 0, raw: '', printed: false };
 
 /** The table figure a claim should equal, or undefined when no table prints it. */
-export function tableTermFor(doc: BudgetDoc, c: Claim): Term | undefined {
-  for (const s of SOURCES[c.key] ?? []) {
+export function tableTermFor(doc: BudgetDoc, c: Claim, which: 'value' | 'budget' = 'value'): Term | undefined {
+  const final = doc.kind === 'final-accounts';
+  const map = which === 'budget' ? FINAL_BUDGET_SOURCES : final ? FINAL_SOURCES : SOURCES;
+  for (const s of map[c.key] ?? []) {
     const t = table(doc, ...s.kinds);
     if (!t) continue;
     const row = findRow(t, s.row);
@@ -66,6 +97,18 @@ export function tableTermFor(doc: BudgetDoc, c: Claim): Term | undefined {
   return undefined;
 }
 
+/**
+ * A 类 of the general-budget 决算 table, as its most detailed rows: a class printed as the rounded sum of
+ * rounded 项 may differ by a cent from a figure rounded once, and the envelope must allow for that.
+ */
+function classParts(doc: BudgetDoc, code: string): Term[] | undefined {
+  const t = table(doc, 'final.general-public-expenditure');
+  if (!t) return undefined;
+  const leaves = leafRows(t).filter((r) => r.code!.startsWith(code));
+  const terms = leaves.map((r) => cellTerm(t, r, 'total', `${tableLabel(t)}「${r.code} ${r.label}」`)).filter((x): x is Term => !!x);
+  return terms.length ? terms : undefined;
+}
+
 export default defineRule({
   id: 'R23',
   relation: 'R23',
@@ -77,11 +120,28 @@ export default defineRule({
   example: { zh: '例：说明“基本支出 562.63 万元”= 部门支出预算表合计行基本支出 562.63。', en: 'E.g. "basic spending 562.63" = the table\'s 562.63.' },
   severity: 'error',
   group: 'narrative',
-  appliesTo: ['budget'],
+  appliesTo: ['budget', 'final-accounts'],
   check(doc, ctx) {
     const out: Finding[] = [];
     for (const c of doc.claims) {
-      if (!SOURCES[c.key]) continue;
+      // The budget beside an actual (决算: 年初预算为 B).
+      if (c.budget && doc.kind === 'final-accounts') {
+        const bt = tableTermFor(doc, c, 'budget');
+        if (bt) {
+          const f = compareSum(ctx, { amount: c.budget, unit: c.unit ?? '万元', label: `说明中的${c.label}预算数`, claim: c }, [bt], { rule: 'R23', where: { zh: `说明与表格（${c.label}）`, en: `Text vs table (${c.label})` } });
+          if (f) out.push(f);
+        }
+      }
+      const fn = /^gp\.fn:(\d{3})$/.exec(c.key);
+      if (fn && doc.kind === 'final-accounts') {
+        const parts = classParts(doc, fn[1]!);
+        const ct = claimTerm(c);
+        if (parts && ct) {
+          const f = compareSum(ctx, ct, parts, { rule: 'R23', where: { zh: `说明与表格（${c.label}）`, en: `Text vs table (${c.label})` } });
+          if (f) out.push(f);
+        }
+        continue;
+      }
       const tt = tableTermFor(doc, c);
       if (!tt) continue;
       const ct = claimTerm(c);

@@ -52,6 +52,7 @@ export default defineRule({
       let whole: Interval | undefined;
       let wholeLabel = '';
       if (c.key === 'projects.published' && c.count !== undefined) {
+        if (!c.share) continue;
         const total = claims(doc, 'projects.count')[0];
         if (!total?.count) continue;
         whole = { value: { u: total.count, e: 0 }, half: { u: 0, e: 0 } };
@@ -62,8 +63,12 @@ export default defineRule({
       }
       const part = interval(c);
       if (!part) continue;
-      const wkey = WHOLE[c.key];
-      if (wkey) {
+      const wkey = c.whole && !/^c\d+$/.test(c.whole) ? c.whole : WHOLE[c.key];
+      const wholeClaim = c.whole && /^c\d+$/.test(c.whole) ? doc.claims.find((x) => x.id === c.whole) : undefined;
+      if (wholeClaim?.value) {
+        whole = interval(wholeClaim);
+        wholeLabel = `${wholeClaim.label} ${wholeClaim.value.raw}`;
+      } else if (wkey) {
         const w = wholeFor(doc, c, wkey);
         whole = w ? interval(w) : undefined;
         wholeLabel = w ? `${w.label} ${w.value?.raw}` : '';
@@ -78,6 +83,32 @@ export default defineRule({
       }
       if (!whole) continue;
       emit(out, c, part, whole, wholeLabel, ctx.policy === 'strict');
+    }
+    // Completion: 决算数 ÷ 预算数 (a zero budget makes the ratio meaningless: not checked).
+    for (const c of doc.claims) {
+      if (!c.completion || !c.value) continue;
+      const budget = c.budget ?? doc.claims.find((x) => x.key === c.key && x.budget && x.source.anchor === c.source.anchor)?.budget;
+      if (!budget || budget.units === 0) continue;
+      const b: Claim = { ...c, value: budget };
+      emit(out, { ...c, share: c.completion, label: `${c.label}完成预算` }, interval(c)!, interval(b)!, `预算数 ${budget.raw}`, ctx.policy === 'strict');
+    }
+    // A rate printed without its % sign.
+    for (const c of doc.claims) {
+      if (!c.missingPercent) continue;
+      out.push(note('R24', 'error', `说明中的增长率“${c.missingPercent}”缺少百分号（%）：${c.source.quote.slice(0, 60)}`, `The rate "${c.missingPercent}" is printed without its % sign`, [{ kind: 'claim', claim: c, role: 'printed', label: c.label }], [c.missingPercent]));
+    }
+    // Shares stated for every part of one whole add to 100%.
+    const groups = new Map<string, Claim[]>();
+    for (const c of doc.claims) if (c.share && c.whole && /^c\d+$/.test(c.whole)) groups.set(c.whole, [...(groups.get(c.whole) ?? []), c]);
+    for (const [, parts] of groups) {
+      if (parts.length < 2) continue;
+      const d = Math.max(...parts.map((p) => p.share!.decimals));
+      const sum = parts.reduce((a, p) => a + p.share!.units * 10 ** (d - p.share!.decimals), 0);
+      const hundred = 100 * 10 ** d;
+      if (sum === hundred) continue;
+      const off = Math.abs(sum - hundred);
+      const sev = off <= parts.length * 0.5 * 10 ** (d - 2) * 1 && ctx.policy !== 'strict' ? 'info' : 'error';
+      out.push(note('R24', sev, `${parts.map((p) => `${p.label} ${p.share!.raw}`).join('、')} 相加为 ${formatPercent({ units: sum, decimals: d, raw: '' })}%，不等于 100%`, `The shares add to ${formatPercent({ units: sum, decimals: d, raw: '' })}%, not 100%`, parts.map((p) => ({ kind: 'claim' as const, claim: p, role: 'part' as const, label: p.label })), parts.map((p) => p.share!.raw)));
     }
     // Complementary shares add to 100%.
     for (const [a, b] of PAIRS) {
@@ -104,7 +135,7 @@ function emit(out: Finding[], c: Claim, part: Interval, whole: Interval, wholeLa
   const sev = r.agreement === 'rounding' ? 'info' : 'error';
   const printed = formatPercent(c.share!);
   out.push(note('R24', sev,
-    `说明中“${c.label} ${c.value?.raw ?? c.count}，占 ${c.share!.raw}”：按${wholeLabel}计算应为 ${r.computed}%${sev === 'info' ? '（差额在印刷位数的舍入范围内）' : ''}`,
+    `说明中的比例 ${c.share!.raw}（${c.label} ${c.value?.raw ?? c.count}）：按${wholeLabel}计算应为 ${r.computed}%${sev === 'info' ? '（差额在印刷位数的舍入范围内）' : ''}`,
     `"${c.label} … ${c.share!.raw}": computed from ${wholeLabel} it is ${r.computed}%`,
     [{ kind: 'claim', claim: c, role: 'printed', label: c.label }], [c.share!.raw],
     { expected: `${r.computed}%`, printed: `${printed}%`, difference: r.computed ? fixedDiff(printed, r.computed, c.share!.decimals) : undefined }));

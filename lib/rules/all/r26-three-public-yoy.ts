@@ -28,19 +28,21 @@ export default defineRule({
   appliesTo: ['budget', 'final-accounts'],
   check(doc, ctx) {
     const out: Finding[] = [];
-    const total = claim(doc, 'threePublic.total');
+    // 预算 states the change on the figure's own sentence; 决算 in a separate "…比上年度…" sentence.
+    const withChange = (key: string) => doc.claims.find((c) => c.key === key && c.change) ?? claim(doc, `${key}.change`);
+    const total = withChange('threePublic.total') ?? claim(doc, 'threePublic.change');
     const t = delta(total);
     if (!t) return out;
-    const vehicle = claim(doc, 'threePublic.vehicle');
-    const parts: Claim[] = [claim(doc, 'threePublic.abroad'), claim(doc, 'threePublic.reception')].filter((c): c is Claim => !!c);
+    const vehicle = withChange('threePublic.vehicle');
+    const parts: Claim[] = [withChange('threePublic.abroad'), withChange('threePublic.reception')].filter((c): c is Claim => !!c);
     let vehicleDelta = delta(vehicle);
     if (vehicleDelta === undefined) {
-      const p = delta(claim(doc, 'threePublic.vehicle.purchase'));
-      const r = delta(claim(doc, 'threePublic.vehicle.run'));
+      const p = delta(withChange('threePublic.vehicle.purchase'));
+      const r = delta(withChange('threePublic.vehicle.run'));
       if (p && r) vehicleDelta = add(p, r);
     }
     if (vehicle) parts.push(vehicle);
-    const ds = [delta(claim(doc, 'threePublic.abroad')), delta(claim(doc, 'threePublic.reception')), vehicleDelta];
+    const ds = [delta(withChange('threePublic.abroad')), delta(withChange('threePublic.reception')), vehicleDelta];
     if (ds.some((d) => d === undefined || d === null)) return out;
     let s: Dec = { u: 0, e: 0 };
     for (const d of ds) s = add(s, d!);

@@ -1,8 +1,5 @@
-import { claims } from '../lookup';
 import { note } from '../terms';
 import { defineRule, type Finding } from '../types';
-
-const VEHICLE_PARTS = ['vehicles.leader', 'vehicles.general', 'vehicles.enforcement', 'vehicles.special', 'vehicles.other'];
 
 export default defineRule({
   id: 'R27',
@@ -18,15 +15,14 @@ export default defineRule({
   appliesTo: ['budget', 'final-accounts'],
   check(doc, ctx) {
     const out: Finding[] = [];
-    for (const total of claims(doc, 'vehicles.total')) {
-      const parts = doc.claims.filter((c) => VEHICLE_PARTS.includes(c.key) && c.source.anchor === total.source.anchor && c.count !== undefined);
-      if (!parts.length || total.count === undefined) continue;
-      const s = parts.reduce((a, c) => a + c.count!, 0);
-      if (s === total.count) {
+    for (const c of doc.claims) {
+      if (c.count === undefined || c.partsSum === undefined) continue;
+      if (c.count === c.partsSum) {
         ctx.pass('R27', []);
         continue;
       }
-      out.push(note('R27', 'error', `共有车辆 ${total.count} 辆，但分类合计 ${parts.map((p) => `${p.label} ${p.count}`).join(' + ')} = ${s} 辆`, `${total.count} vehicles stated, categories add to ${s}`, [{ kind: 'claim', claim: total, role: 'printed', label: '车辆总数' }], [String(total.count)], { expected: String(s), printed: String(total.count), difference: String(total.count - s) }));
+      const what = c.key === 'vehicles.total' ? `共有车辆 ${c.count} 辆，但各类车辆合计 ${c.partsSum} 辆` : `${c.label} ${c.count} 个，但各分项合计 ${c.partsSum} 个`;
+      out.push(note('R27', 'error', what, `${c.label}: ${c.count} stated, parts add to ${c.partsSum}`, [{ kind: 'claim', claim: c, role: 'printed', label: c.label }], [String(c.count)], { expected: String(c.partsSum), printed: String(c.count), difference: String(c.count - c.partsSum) }));
     }
     for (const c of doc.claims) {
       if (!c.key.startsWith('structure.') || c.count === undefined || c.enumerated === undefined) continue;

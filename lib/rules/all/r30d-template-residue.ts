@@ -6,7 +6,9 @@ const RESIDUE: [RegExp, string][] = [
   [/(?<![A-Za-z])(?:X{2,}|x{3,}|×{2,}|ＸＸ+)(?![A-Za-z])/, '占位符'],
   [/(?:增长|增加|下降|减少)\s*[（(]\s*(?:增长|增加|下降|减少)\s*[）)]/, '未删除的备选词'],
   [/[（(]\s*(?:增长|增加|下降|减少)\s*[/／、或]\s*(?:增长|增加|下降|减少)\s*[）)]/, '未删除的备选词'],
-  [/(?:请|应)?(?:填写|列明|逐项说明|据实填报)[^。；]{0,20}(?:情况|原因|内容)?[。；]?$/, '填写说明'],
+  [/(?:请|应)?(?:填写|逐项说明|据实填报)[^。；]{0,20}(?:情况|原因|内容)?[。；]?$/, '填写说明'],
+  [/列明(?!了|的)/, '填写说明'],
+  [/[局委办院室心会]部门[（(]单位[)）](?=共有|的|本)/, '未改写的模板用语'],
   [/【[^】]{0,20}(?:填写|说明|名称)[^】]{0,20}】/, '填写说明'],
   [/(万元|亿元)\s*\1/, '重复的单位'],
 ];
@@ -33,6 +35,14 @@ export default defineRule({
   appliesTo: ['budget', 'final-accounts'],
   check(doc) {
     const out: Finding[] = [];
+    if (doc.isTemplate) {
+      // A blank template is all placeholders by design: say so once.
+      const n = doc.paragraphs.filter((p) => residue(p.text)).length;
+      const first = doc.paragraphs.find((p) => residue(p.text));
+      const claim = first ? { id: 'template', key: 'template', label: '模板', source: { anchor: first.anchor, quote: first.text.slice(0, 80), ...(first.page !== undefined ? { page: first.page } : {}) } } : undefined;
+      out.push(note('R30d', 'info', `这是一份未填写的模板（单位名称为占位符，表中没有任何金额），有 ${n} 段文字含占位符或填写说明；填写后才能检查`, `This is a blank template (placeholder names, no amounts); ${n} paragraphs hold placeholders`, claim ? [{ kind: 'claim', claim, role: 'printed', label: '模板' }] : []));
+      return out;
+    }
     for (const p of doc.paragraphs) {
       const r = residue(p.text);
       if (!r) continue;

@@ -1,0 +1,171 @@
+import type { Block, ExtractedDoc, ExtractWarning, Grid, TableBlock } from '../types';
+import { layoutPage, type PageBlocks } from './layout';
+import { joinLines } from './text-join';
+import { readPage } from './ops';
+import type { PdfjsDocument, PdfjsModule } from './pdfjs-api';
+
+export interface PdfProgress {
+  page: number;
+  pages: number;
+}
+
+export interface PdfExtractOptions {
+  source: string;
+  /** Extra getDocument options: cMapUrl, standardFontDataUrl, wasmUrl … (environment specific). */
+  documentOptions?: Record<string, unknown>;
+  onProgress?: (p: PdfProgress) => void;
+  /** Stop early (the viewer's cancel); pages read so far are returned. */
+  signal?: AbortSignal;
+  password?: string;
+}
+
+export class PdfInputError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'encrypted' | 'unreadable',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Read a PDF page by page (each page's operator list is released before the next is read, so memory stays
+ * bounded on long documents) into blocks in reading order, then join tables that continue across pages and
+ * drop running headers, footers and page numbers.
+ */
+export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: PdfExtractOptions): Promise<ExtractedDoc> {
+  let doc: PdfjsDocument;
+  const task = pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: false,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+    ...opts.documentOptions,
+  });
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const err = e as { name?: string; message?: string };
+    if (err?.name === 'PasswordException') throw new PdfInputError('the PDF is encrypted with a password; open it with the password and save an unprotected copy', 'encrypted');
+    throw new PdfInputError(`the PDF cannot be read (${err?.message ?? String(e)})`, 'unreadable');
+  }
+  const warnings: ExtractWarning[] = [];
+  const pages: PageBlocks[] = [];
+  let title = '';
+  try {
+    const meta = await doc.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
+    const t = meta.info?.['Title'];
+    if (typeof t === 'string') title = t;
+    for (let n = 1; n <= doc.numPages; n++) {
+      if (opts.signal?.aborted) {
+        warnings.push({ code: 'truncated', message: `analysis stopped after page ${n - 1} of ${doc.numPages}` });
+        break;
+      }
+      let pb: PageBlocks;
+      try {
+        const page = await doc.getPage(n);
+        const ops = await page.getOperatorList();
+        const content = readPage(page, ops, pdfjs.OPS);
+        page.cleanup();
+        pb = layoutPage(content, n);
+        if (content.glyphs.length === 0 && content.imageCover > 0.3) pb.glyphCount = -1;
+      } catch (e) {
+        warnings.push({ code: 'partial-text', message: `page ${n} could not be read: ${(e as Error).message}`, page: n });
+        pb = { page: n, width: 0, height: 0, blocks: [], edgeLines: [], glyphCount: 0 };
+      }
+      pages.push(pb);
+      opts.onProgress?.({ page: n, pages: doc.numPages });
+    }
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+  const textPages = pages.filter((p) => p.glyphCount > 0).length;
+  const scanned = pages.filter((p) => p.glyphCount < 0).map((p) => p.page);
+  if (textPages === 0) {
+    warnings.push({ code: 'no-text-layer', message: scanned.length ? `the PDF has no text layer: its ${pages.length} page(s) are images (a scan); run OCR on it first` : 'the PDF contains no text' });
+  } else if (scanned.length) {
+    warnings.push({ code: 'partial-text', message: `page(s) ${scanned.join(', ')} are images without text and were not read`, page: scanned[0]! });
+  }
+  removeRunningLines(pages);
+  const blocks = joinAcrossPages(pages);
+  return { source: opts.source, format: 'pdf', title, blocks, pageCount: pages.length, warnings };
+}
+
+/** Header and footer lines that repeat on many pages (digits ignored), and page numbers. */
+function removeRunningLines(pages: PageBlocks[]): void {
+  if (pages.length < 3) return;
+  const counts = new Map<string, number>();
+  const key = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, '');
+  for (const p of pages) for (const e of new Set(p.edgeLines.map((l) => key(l.text)))) counts.set(e, (counts.get(e) ?? 0) + 1);
+  const threshold = Math.max(3, Math.ceil(pages.length * 0.4));
+  for (const p of pages) {
+    const drop = new Set(p.edgeLines.filter((l) => (counts.get(key(l.text)) ?? 0) >= threshold).map((l) => l.block));
+    if (drop.size) p.blocks = p.blocks.filter((b) => !(b.type === 'text' && drop.has(b)));
+  }
+}
+
+function boundaries(g: Grid): number[] {
+  // Column edges from the anchors of cells that span one column.
+  const xs = new Map<number, number>();
+  for (const c of g.cells) {
+    if (c.colSpan !== 1 || c.anchor.kind !== 'pdf') continue;
+    xs.set(c.col, c.anchor.box[0]);
+    xs.set(c.col + 1, c.anchor.box[2]);
+  }
+  return [...xs.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+}
+
+function sameColumns(a: Grid, b: Grid): boolean {
+  if (a.nCols !== b.nCols) return false;
+  const xa = boundaries(a);
+  const xb = boundaries(b);
+  if (xa.length !== xb.length || !xa.length) return true;
+  let close = 0;
+  for (let i = 0; i < xa.length; i++) if (Math.abs(xa[i]! - xb[i]!) <= 4) close++;
+  return close >= xa.length * 0.7;
+}
+
+/**
+ * A table that ends one page and a table that starts the next (nothing but running lines between them),
+ * with the same columns, are one table continued without a repeated header.
+ */
+function joinAcrossPages(pages: PageBlocks[]): Block[] {
+  const out: Block[] = [];
+  for (const p of pages) {
+    p.blocks = p.blocks.filter((b) => b.type === 'table' || b.text.trim() !== '');
+    const first = p.blocks[0];
+    const prev = out[out.length - 1];
+    let start = 0;
+    if (first?.type === 'table' && prev?.type === 'table' && prev.pageEnd === p.page - 1 && sameColumns(prev.grid, first.grid)) {
+      appendGrid(prev, first);
+      start = 1;
+    } else if (first?.type === 'text' && prev?.type === 'text' && prev.page === p.page - 1 && continuesSentence(prev.text, first.text)) {
+      // A paragraph broken by the page break.
+      prev.text = joinLines([prev.text, first.text]);
+      start = 1;
+    }
+    for (let i = start; i < p.blocks.length; i++) out.push(p.blocks[i]!);
+  }
+  return out;
+}
+
+const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分)/;
+
+function continuesSentence(prev: string, next: string): boolean {
+  if (/[。！？!?：:]$/.test(prev.trim())) return false;
+  if (NUMBERED.test(next.trim())) return false;
+  return prev.length > 20;
+}
+
+function appendGrid(a: TableBlock, b: TableBlock): void {
+  const offset = a.grid.nRows;
+  for (const c of b.grid.cells) c.row += offset;
+  a.grid.cells.push(...b.grid.cells);
+  a.grid.slots.push(...b.grid.slots);
+  a.grid.nRows += b.grid.nRows;
+  a.pageOfRow = [...(a.pageOfRow ?? new Array(offset).fill(a.page)), ...(b.pageOfRow ?? new Array(b.grid.nRows).fill(b.page))];
+  a.pageEnd = b.pageEnd ?? b.page;
+}
