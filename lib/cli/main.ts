@@ -52,7 +52,7 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 }
 
 /** Read a file into an extracted document; InputError with one line of reason when it cannot be read. */
-export async function loadFile(path: string): Promise<ExtractedDoc> {
+export async function loadFile(path: string, onProgress?: (p: { page: number; pages: number }) => void): Promise<ExtractedDoc> {
   let bytes: Uint8Array;
   try {
     const st = statSync(path);
@@ -63,7 +63,16 @@ export async function loadFile(path: string): Promise<ExtractedDoc> {
     throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   if (bytes.length === 0) throw new InputError(`${path} is empty`);
-  if (isPdf(bytes)) throw new InputError(`${basename(path)}: PDF input is not supported yet`);
+  if (isPdf(bytes)) {
+    const { extractPdfBytes } = await import('./load-pdf');
+    const { PdfInputError } = await import('../extract/pdf/extract-pdf');
+    try {
+      return await extractPdfBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, onProgress);
+    } catch (e) {
+      if (e instanceof PdfInputError) throw new InputError(`${basename(path)}: ${e.message}`);
+      throw new InputError(`${basename(path)}: the PDF cannot be read (${(e as Error).message})`);
+    }
+  }
   if (!looksLikeHtml(bytes)) throw new InputError(`${basename(path)} is neither an HTML page nor a PDF`);
   return extractHtmlBytes(bytes, path);
 }
@@ -81,8 +90,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   let x: ExtractedDoc;
+  // Long PDFs: a progress line on stderr when it is a terminal.
+  const tty = !!(process.stderr as { isTTY?: boolean }).isTTY;
+  const progress = tty ? (p: { page: number; pages: number }) => p.pages >= 20 && io.err(`\r读取 reading page ${p.page}/${p.pages}${p.page === p.pages ? '\n' : ''}`) : undefined;
   try {
-    x = await loadFile(args.path);
+    x = await loadFile(args.path, progress);
   } catch (e) {
     io.err(`budget-lens: ${(e as Error).message}\n`);
     return 2;

@@ -63,7 +63,9 @@ function startsBlank(grid: Grid, r: number): boolean {
   const row = grid.slots[r] ?? [];
   const a = row[0];
   const b = row[1];
-  return !!a && !!b && a.row === r && b.row === r && !a.text && !b.text && row.some((c) => c && c.row === r && c.text);
+  // …and it carries a value (a figure, a rate, ≤ 5 天): a header row whose merged cells a page break cut
+  // also starts blank, but holds only labels.
+  return !!a && !!b && a.row === r && b.row === r && !a.text && !b.text && row.some((c) => c && c.row === r && /\d|[≤≥<>]/.test(c.text));
 }
 
 /** Header rows are the top rows up to the first data-looking row (at most six). */

@@ -76,8 +76,8 @@ export function summarize(doc: BudgetDoc): DocSummary {
     fig('一般公共预算', 'General public budget', t1, ledger(t1, 'income.gp'), 'income.amount') ?? claimFig('一般公共预算', 'General public budget', claim(doc, 'income.gp')),
     fig('上年结转结余', 'Carried over', t1, ledger(t1, 'income.carry'), 'income.amount'),
     fig('基本支出', 'Basic expenditure', exp, totalRow(exp), 'basic.total') ?? claimFig('基本支出', 'Basic expenditure', claim(doc, 'exp.basic')),
-    fig('人员经费', 'Personnel costs', basic, totalRow(basic), 'personnel') ?? claimFig('人员经费', 'Personnel costs', claim(doc, 'basic.personnel')),
-    fig('公用经费', 'Running costs', basic, totalRow(basic), 'public') ?? claimFig('公用经费', 'Running costs', claim(doc, 'basic.public')),
+    fig('人员经费', 'Personnel costs', basic, totalRow(basic), 'personnel') ?? fig('人员经费', 'Personnel costs', basic, ledger(basic, 'personnel.total'), 'total') ?? claimFig('人员经费', 'Personnel costs', claim(doc, 'basic.personnel')),
+    fig('公用经费', 'Running costs', basic, totalRow(basic), 'public') ?? fig('公用经费', 'Running costs', basic, ledger(basic, 'public.total'), 'total') ?? claimFig('公用经费', 'Running costs', claim(doc, 'basic.public')),
     fig('项目支出', 'Project expenditure', exp, totalRow(exp), 'project.total') ?? claimFig('项目支出', 'Project expenditure', claim(doc, 'exp.project')),
     overall?.rows[0] ? fig('部门预算总额', 'Department budget', overall, overall.rows[0], 'total') : undefined,
   ].filter((x): x is KeyFigure => !!x);
@@ -92,8 +92,8 @@ export function summarize(doc: BudgetDoc): DocSummary {
       byFunction.push({ name: `${code} ${functionClassName(code) ?? r.label}`, en: code, value: c.text, unit: t1.unit, source: t1.title, ...(c.page !== undefined ? { page: c.page } : {}) });
     }
   }
-  const tp = t8?.rows.find((r) => Object.values(r.values).some((c) => c.amount?.printed));
-  const prefix = tp && Object.keys(tp.values).some((k) => k.startsWith('final.')) ? 'final.' : '';
+  const tp = t8?.rows.find((r) => Object.values(r.values).some((c) => c.amount?.printed)) ?? t8?.rows[0];
+  const prefix = t8?.columns.some((c) => c.key?.startsWith('final.')) ? 'final.' : '';
   const threePublic = [
     ['total', '“三公”经费', '"Three public" total', 'threePublic.total'],
     ['abroad', '因公出国（境）费', 'Travel abroad', 'threePublic.abroad'],

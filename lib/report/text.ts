@@ -17,7 +17,7 @@ export function textReport(r: Report): string {
   const present = r.inventory.filter((e) => e.present).length;
   const missing = r.inventory.filter((e) => !e.present);
   out.push(`表格：识别 ${r.tables.length} 张${r.inventory.length ? `；${r.inventory.some((e) => e.listed) ? '目录' : '标准'}列 ${r.inventory.length} 张，在 ${present} 张` : ''}${missing.length ? `，缺：${missing.map((e) => e.title).join('、')}` : ''}`);
-  for (const t of r.tables) out.push(`  · ${t.title}${t.page ? `（第 ${t.page}${t.pageEnd ? `–${t.pageEnd}` : ''} 页）` : ''} ${t.rows} 行 × ${t.columns} 列${t.parts > 1 ? `，由 ${t.parts} 段拼接` : ''}`);
+  for (const t of r.tables) out.push(`  · ${t.title || '未识别的表格'}${t.page ? `（第 ${t.page}${t.pageEnd ? `–${t.pageEnd}` : ''} 页）` : ''} ${t.rows} 行 × ${t.columns} 列${t.parts > 1 ? `，由 ${t.parts} 段拼接` : ''}`);
   if (r.keyFigures.length) {
     out.push('主要数字：');
     for (const k of r.keyFigures) out.push(`  ${k.name} ${k.value} ${k.unit}（${k.source}）`);

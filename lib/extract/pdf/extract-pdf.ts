@@ -1,4 +1,4 @@
-import type { Block, ExtractedDoc, ExtractWarning, Grid, TableBlock } from '../types';
+import type { Block, ExtractedDoc, ExtractWarning, Grid, GridCell, TableBlock } from '../types';
 import { layoutPage, type PageBlocks } from './layout';
 import { joinLines } from './text-join';
 import { readPage } from './ops';
@@ -107,25 +107,52 @@ function removeRunningLines(pages: PageBlocks[]): void {
   }
 }
 
+/** Column edges of a grid, from its cells' boxes (index = grid column boundary). */
 function boundaries(g: Grid): number[] {
-  // Column edges from the anchors of cells that span one column.
-  const xs = new Map<number, number>();
+  const xs: number[] = new Array(g.nCols + 1);
   for (const c of g.cells) {
-    if (c.colSpan !== 1 || c.anchor.kind !== 'pdf') continue;
-    xs.set(c.col, c.anchor.box[0]);
-    xs.set(c.col + 1, c.anchor.box[2]);
+    if (c.anchor.kind !== 'pdf') continue;
+    xs[c.col] ??= c.anchor.box[0];
+    xs[c.col + c.colSpan] ??= c.anchor.box[2];
   }
-  return [...xs.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+  return xs;
 }
 
-function sameColumns(a: Grid, b: Grid): boolean {
-  if (a.nCols !== b.nCols) return false;
+const TOL = 4;
+
+/**
+ * Two page parts of one table: the same outer edges, and column edges that agree, or that one part
+ * refines (a first page with merged header cells, continuation pages with the finer columns).
+ */
+function compatibleColumns(a: Grid, b: Grid): number[] | undefined {
   const xa = boundaries(a);
   const xb = boundaries(b);
-  if (xa.length !== xb.length || !xa.length) return true;
-  let close = 0;
-  for (let i = 0; i < xa.length; i++) if (Math.abs(xa[i]! - xb[i]!) <= 4) close++;
-  return close >= xa.length * 0.7;
+  if (xa.some((x) => x === undefined) || xb.some((x) => x === undefined)) return a.nCols === b.nCols ? xa : undefined;
+  if (Math.abs(xa[0]! - xb[0]!) > TOL || Math.abs(xa[xa.length - 1]! - xb[xb.length - 1]!) > TOL) return undefined;
+  const union = [...xa, ...xb].sort((p, q) => p - q).filter((x, i, arr) => i === 0 || x - arr[i - 1]! > TOL);
+  const coarse = xa.length <= xb.length ? xa : xb;
+  const fine = xa.length <= xb.length ? xb : xa;
+  // Every edge of the coarser part must be an edge of the finer one.
+  if (!coarse.every((x) => fine.some((y) => Math.abs(x - y) <= TOL))) return undefined;
+  return union;
+}
+
+/** Re-express a grid on finer column edges (cells widen their colSpan). */
+function regrid(g: Grid, edges: number[]): void {
+  const at = (x: number) => edges.findIndex((e) => Math.abs(e - x) <= TOL);
+  const nCols = edges.length - 1;
+  for (const c of g.cells) {
+    if (c.anchor.kind !== 'pdf') continue;
+    const c0 = at(c.anchor.box[0]);
+    const c1 = at(c.anchor.box[2]);
+    if (c0 < 0 || c1 <= c0) continue;
+    c.col = c0;
+    c.colSpan = c1 - c0;
+  }
+  const slots: (GridCell | null)[][] = Array.from({ length: g.nRows }, () => new Array<GridCell | null>(nCols).fill(null));
+  for (const c of g.cells) for (let i = c.row; i < c.row + c.rowSpan; i++) for (let j = c.col; j < c.col + c.colSpan && j < nCols; j++) slots[i]![j] = c;
+  g.slots = slots;
+  g.nCols = nCols;
 }
 
 /**
@@ -139,7 +166,10 @@ function joinAcrossPages(pages: PageBlocks[]): Block[] {
     const first = p.blocks[0];
     const prev = out[out.length - 1];
     let start = 0;
-    if (first?.type === 'table' && prev?.type === 'table' && prev.pageEnd === p.page - 1 && sameColumns(prev.grid, first.grid)) {
+    const edges = first?.type === 'table' && prev?.type === 'table' && prev.pageEnd === p.page - 1 ? compatibleColumns(prev.grid, first.grid) : undefined;
+    if (edges && first?.type === 'table' && prev?.type === 'table') {
+      if (prev.grid.nCols !== edges.length - 1) regrid(prev.grid, edges);
+      if (first.grid.nCols !== edges.length - 1) regrid(first.grid, edges);
       appendGrid(prev, first);
       start = 1;
     } else if (first?.type === 'text' && prev?.type === 'text' && prev.page === p.page - 1 && continuesSentence(prev.text, first.text)) {

@@ -57,12 +57,14 @@ export function buildLines(glyphs: PlacedGlyph[]): Line[] {
 function makeLine(glyphs: PlacedGlyph[]): Line {
   const size = median(glyphs.map((g) => g.size)) || 10;
   const pieces: Line['pieces'] = [];
-  let words: { text: string; x0: number; x1: number }[] = [];
-  let cur: { text: string; x0: number; x1: number } | null = null;
+  let words: { text: string; x0: number; x1: number; spaced: boolean }[] = [];
+  let cur: { text: string; x0: number; x1: number; spaced: boolean } | null = null;
+  let sawSpace = false;
   for (const g of glyphs) {
     if (g.space) {
       if (cur) words.push(cur);
       cur = null;
+      sawSpace = true;
       continue;
     }
     if (cur && g.x0 - cur.x1 <= size * 0.25) {
@@ -70,8 +72,9 @@ function makeLine(glyphs: PlacedGlyph[]): Line {
       cur.x1 = Math.max(cur.x1, g.x1);
     } else {
       if (cur) words.push(cur);
-      cur = { text: g.ch, x0: g.x0, x1: g.x1 };
+      cur = { text: g.ch, x0: g.x0, x1: g.x1, spaced: sawSpace };
     }
+    sawSpace = false;
   }
   if (cur) words.push(cur);
   // Pieces: words closer than ~1.2 em belong together.
@@ -79,13 +82,15 @@ function makeLine(glyphs: PlacedGlyph[]): Line {
   let piece: { text: string; x0: number; x1: number } | null = null;
   for (const w of words) {
     const gap = piece ? (w.x0 - piece.x1) / size : 0;
-    text = text ? joinPieces(text, w.text, gap) : w.text;
+    // A printed space between two numbers stays ("883 50" may be an amount with a lost decimal point).
+    const join = (a: string, b: string) => (w.spaced && /\d$/.test(a) && /^\d/.test(b) ? `${a} ${b}` : joinPieces(a, b, gap));
+    text = text ? join(text, w.text) : w.text;
     if (piece && gap < 1.2) {
-      piece.text = joinPieces(piece.text, w.text, gap);
+      piece.text = join(piece.text, w.text);
       piece.x1 = w.x1;
     } else {
       if (piece) pieces.push(piece);
-      piece = { ...w };
+      piece = { text: w.text, x0: w.x0, x1: w.x1 };
     }
   }
   if (piece) pieces.push(piece);
@@ -230,9 +235,45 @@ function gridFromLines(run: Line[], cols: [number, number][], page: number): Gri
 
 const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4}|page\s*\d+)$/i;
 
+function spillCrossesColumns(spill: PlacedGlyph[], xs: number[]): boolean {
+  const inner = xs.slice(1, -1);
+  const sorted = [...spill].sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && Math.abs(sorted[j]!.top - sorted[i]!.top) < sorted[i]!.size * 0.5) j++;
+    const line = sorted.slice(i, j);
+    if (/^[注说备]/.test(line[0]!.ch)) return true;
+    for (let k = 1; k < line.length; k++) {
+      const gap0 = line[k - 1]!.x1;
+      const gap1 = line[k]!.x0;
+      // Consecutive glyphs with a column rule between them and no real gap: one run of text across cells.
+      if (inner.some((x) => x > gap0 - 0.5 && x < gap1 + 0.5) && gap1 - gap0 < line[k]!.size * 0.6) return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
 /** Lay out one page: ruled tables, unruled tables, and paragraphs, in reading order. */
 export function layoutPage(content: PageContent, page: number): PageBlocks {
   const regions = findRuledRegions(content.segments);
+  // A row broken by the page end: its text can spill just below the last ruling near the bottom margin.
+  for (const r of regions) {
+    if (r.y1 < content.height * 0.8) continue;
+    let bottom = r.y1;
+    const spill: PlacedGlyph[] = [];
+    for (const g of content.glyphs) {
+      const cx = (g.x0 + g.x1) / 2;
+      if (cx < r.x0 || cx > r.x1 || g.top < r.y1 - 1 || g.top > r.y1 + g.size * 1.5 || g.bottom > content.height * 0.97) continue;
+      spill.push(g);
+      bottom = Math.max(bottom, g.bottom + 0.5);
+    }
+    // A note under the table (注：本表反映…) runs across column rules; the tail of a broken row stays inside its cells.
+    if (bottom > r.y1 && !spillCrossesColumns(spill, r.xs)) {
+      r.y1 = bottom;
+      r.ys[r.ys.length - 1] = bottom;
+    }
+  }
   const inRegion = (g: PlacedGlyph) => {
     const cx = (g.x0 + g.x1) / 2;
     const cy = (g.top + g.bottom) / 2;

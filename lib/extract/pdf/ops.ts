@@ -252,7 +252,9 @@ function showText(st: TextState, items: (PdfjsGlyph | number)[], out: PlacedGlyp
       const [sx1, sy1] = apply(tm, 0, size);
       const vsize = Math.hypot(sx1 - sx0, sy1 - sy0);
       if (g.unicode) {
-        out.push({ ch: g.unicode, x0: Math.min(ax, bx), x1: Math.max(ax, bx), top: Math.min(ay, by), bottom: Math.max(ay, by), base: baseY, size: vsize, space: g.isSpace || g.unicode === ' ' });
+        // pdf.js marks char code 32 as a space even in two-byte fonts where 32 is an ideograph (Chromium's
+        // subset fonts): whitespace is decided by the text, the advance by pdf.js's rule.
+        out.push({ ch: g.unicode, x0: Math.min(ax, bx), x1: Math.max(ax, bx), top: Math.min(ay, by), bottom: Math.max(ay, by), base: baseY, size: vsize, space: /^\s+$/.test(g.unicode) });
       }
       x += w + spacing * st.fontDirection;
     } else {
@@ -262,7 +264,7 @@ function showText(st: TextState, items: (PdfjsGlyph | number)[], out: PlacedGlyp
       const [ax, ay] = apply(tm, gx - size / 2, gy - size);
       const [bx, by] = apply(tm, gx + size / 2, gy);
       if (g.unicode) {
-        out.push({ ch: g.unicode, x0: Math.min(ax, bx), x1: Math.max(ax, bx), top: Math.min(ay, by), bottom: Math.max(ay, by), base: Math.max(ay, by), size, space: g.isSpace });
+        out.push({ ch: g.unicode, x0: Math.min(ax, bx), x1: Math.max(ax, bx), top: Math.min(ay, by), bottom: Math.max(ay, by), base: Math.max(ay, by), size, space: /^\s+$/.test(g.unicode) });
       }
       const vw = g.vmetric ? -(g.vmetric[0] ?? 0) : g.width;
       x += vw * widthScale - spacing * st.fontDirection;

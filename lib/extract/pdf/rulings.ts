@@ -155,11 +155,24 @@ export function findRuledRegions(segments: Segment[]): RuledRegion[] {
       if ((r1 - r0 + 1) * (c1 - c0 + 1) === m.length) {
         const k = cells.push({ r0, r1, c0, c1 }) - 1;
         for (const [i, j] of m) cellOf[i]![j] = k;
-      } else {
-        for (const [i, j] of m) {
-          const k = cells.push({ r0: i, r1: i, c0: j, c1: j }) - 1;
-          cellOf[i]![j] = k;
-        }
+      }
+    }
+    // Open areas that are not rectangles (an empty region running into a merged cell): cut them into
+    // maximal rectangles, widest first along rows, then as far down as the same columns stay open.
+    for (let i = 0; i < nr; i++) {
+      for (let j = 0; j < nc; j++) {
+        if (cellOf[i]![j] !== -1) continue;
+        const g = f2(id(i, j));
+        let c1 = j;
+        while (c1 + 1 < nc && cellOf[i]![c1 + 1] === -1 && f2(id(i, c1 + 1)) === g) c1++;
+        let r1 = i;
+        const rowFree = (r: number) => {
+          for (let c = j; c <= c1; c++) if (cellOf[r]![c] !== -1 || f2(id(r, c)) !== g) return false;
+          return true;
+        };
+        while (r1 + 1 < nr && rowFree(r1 + 1)) r1++;
+        const k = cells.push({ r0: i, r1, c0: j, c1 }) - 1;
+        for (let r = i; r <= r1; r++) for (let c = j; c <= c1; c++) cellOf[r]![c] = k;
       }
     }
     regions.push({ x0, y0, x1, y1, xs, ys, cellOf, cells });
