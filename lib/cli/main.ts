@@ -8,9 +8,10 @@ import { Report } from '../report/schema';
 import { textReport } from '../report/text';
 import { extractHtmlBytes } from './load-html';
 
-const USAGE = `用法 usage: budget-lens check <file.html|file.pdf> [--json] [--strict]
-  --json      print the report as JSON (schema version 1)
-  --strict    treat differences within printed rounding as errors too`;
+const USAGE = `用法 usage: budget-lens check <file.html|file.pdf> [--json] [--strict] [--password=<pw>]
+  --json           print the report as JSON (schema version 1)
+  --strict         treat differences within printed rounding as errors too
+  --password=<pw>  open a password-protected PDF`;
 
 export class InputError extends Error {}
 
@@ -24,6 +25,7 @@ interface Args {
   path?: string;
   json: boolean;
   policy: TolerancePolicy;
+  password?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -32,6 +34,7 @@ function parseArgs(argv: string[]): Args {
     if (x === '--json') a.json = true;
     else if (x === '--strict') a.policy = 'strict';
     else if (x === '--format=json') a.json = true;
+    else if (x.startsWith('--password=')) a.password = x.slice('--password='.length);
     else if (x.startsWith('-')) throw new InputError(`unknown option ${x}`);
     else if (!a.command) a.command = x;
     else if (!a.path) a.path = x;
@@ -52,7 +55,7 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 }
 
 /** Read a file into an extracted document; InputError with one line of reason when it cannot be read. */
-export async function loadFile(path: string, onProgress?: (p: { page: number; pages: number }) => void): Promise<ExtractedDoc> {
+export async function loadFile(path: string, onProgress?: (p: { page: number; pages: number }) => void, password?: string): Promise<ExtractedDoc> {
   let bytes: Uint8Array;
   try {
     const st = statSync(path);
@@ -67,7 +70,7 @@ export async function loadFile(path: string, onProgress?: (p: { page: number; pa
     const { extractPdfBytes } = await import('./load-pdf');
     const { PdfInputError } = await import('../extract/pdf/extract-pdf');
     try {
-      return await extractPdfBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, onProgress);
+      return await extractPdfBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, { ...(onProgress ? { onProgress } : {}), ...(password !== undefined ? { password } : {}) });
     } catch (e) {
       if (e instanceof PdfInputError) throw new InputError(`${basename(path)}: ${e.message}`);
       throw new InputError(`${basename(path)}: the PDF cannot be read (${(e as Error).message})`);
@@ -94,7 +97,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const tty = !!(process.stderr as { isTTY?: boolean }).isTTY;
   const progress = tty ? (p: { page: number; pages: number }) => p.pages >= 20 && io.err(`\r读取 reading page ${p.page}/${p.pages}${p.page === p.pages ? '\n' : ''}`) : undefined;
   try {
-    x = await loadFile(args.path, progress);
+    x = await loadFile(args.path, progress, args.password);
   } catch (e) {
     io.err(`budget-lens: ${(e as Error).message}\n`);
     return 2;

@@ -60,6 +60,11 @@ export interface TableBlock {
   pageEnd?: number;
   /** For PDFs: the table's pages each with the rows it holds (joined across page breaks). */
   pageOfRow?: number[];
+  /**
+   * For PDFs: x-ranges along the table's bottom edge with no closing rule (a row the page break cut in two
+   * continues overleaf there).
+   */
+  openBottom?: [number, number][];
 }
 
 export type Block = TextBlock | TableBlock;

@@ -206,6 +206,7 @@ export function mapColumns(kind: TableKind | undefined, paths: readonly string[]
   const rules = kind ? RULES_BY_KIND[kind] : undefined;
   if (rules === THREE_PUBLIC && paths.some((p) => p.some((x) => /预算数|决算数/.test(x)))) return mapBudgetFinalPairs(paths);
   const keys = mapWith(rules, paths);
+  if (rules === LEDGER) sideFromItemColumn(keys, paths);
   // One merged 科目编码 header over two or three columns: the code printed in parts.
   for (let j = 0; j < keys.length; j++) {
     const k = keys[j];
@@ -218,6 +219,21 @@ export function mapColumns(kind: TableKind | undefined, paths: readonly string[]
     run.forEach((i, n) => (keys[i] = names[n] ?? null));
   }
   return keys;
+}
+
+/**
+ * A ledger printed without merged 收入 / 支出 cells over its halves: an amount column belongs to the side
+ * of the item column to its left.
+ */
+function sideFromItemColumn(keys: (string | null)[], paths: readonly string[][]): void {
+  let side: 'income' | 'exp' | undefined;
+  keys.forEach((k, j) => {
+    if (k === 'income.item' || k === 'exp.item') side = k === 'income.item' ? 'income' : 'exp';
+    const last = paths[j]?.[paths[j]!.length - 1] ?? '';
+    if (k || !side || !/金额|决算数|预算数/.test(last)) return;
+    const key = `${side}.amount`;
+    if (!keys.includes(key)) keys[j] = key;
+  });
 }
 
 /** The 决算 三公 table: each item twice, as 预算数 and 决算数. */
@@ -239,14 +255,18 @@ function mapWith(rules: ColumnRule[] | undefined, paths: readonly string[][]): (
   const used = new Set<string>();
   return paths.map((path) => {
     if (!rules || path.length === 0) return null;
-    const last = path[path.length - 1]!;
-    for (const rule of rules) {
-      if (used.has(rule.key)) continue;
-      if (rule.last && !rule.last.test(last)) continue;
-      if (rule.within && !rule.within.every((re) => path.some((p) => re.test(p)))) continue;
-      if (rule.without && path.some((p) => rule.without!.test(p))) continue;
-      used.add(rule.key);
-      return rule.key;
+    // A label wrapped over two header rows of its own (财政专户 / 管理资金) reads as one when the bottom alone fails.
+    const lasts = [path[path.length - 1]!];
+    if (path.length >= 2) lasts.push(path[path.length - 2]! + path[path.length - 1]!);
+    for (const last of lasts) {
+      for (const rule of rules) {
+        if (used.has(rule.key)) continue;
+        if (rule.last && !rule.last.test(last)) continue;
+        if (rule.within && !rule.within.every((re) => path.some((p) => re.test(p)))) continue;
+        if (rule.without && path.some((p) => rule.without!.test(p))) continue;
+        used.add(rule.key);
+        return rule.key;
+      }
     }
     return null;
   });

@@ -68,11 +68,25 @@ function startsBlank(grid: Grid, r: number): boolean {
   return !!a && !!b && a.row === r && b.row === r && !a.text && !b.text && row.some((c) => c && c.row === r && /\d|[≤≥<>]/.test(c.text));
 }
 
+/**
+ * A lower header row either fills many columns or splits a wider label above it (基本支出 → 小计 | 人员经费 …).
+ * A few short texts under leaf labels (份 under 三级指标: the tail of an indicator cut by a page break)
+ * are data, however label-like they look.
+ */
+function subHeaderShape(grid: Grid, r: number): boolean {
+  const cells = startingCells(grid, r).filter((c) => c.text !== '');
+  if (cells.length === 0 || cells.length * 2 >= grid.nCols) return true;
+  return cells.some((c) => {
+    const above = grid.slots[r - 1]?.[c.col];
+    return c.colSpan > 1 || !above || above.colSpan > c.colSpan || above.text === '';
+  });
+}
+
 /** Header rows are the top rows up to the first data-looking row (at most six). */
 export function detectHeader(grid: Grid, firstRow: number, endRow: number): HeaderInfo {
   let r = firstRow;
   if (grid.headerHint && grid.headerHint > firstRow && grid.headerHint <= endRow) r = grid.headerHint;
-  else while (r < endRow && r - firstRow < 6 && !isDataRow(grid, r) && !(r > firstRow && startsBlank(grid, r))) r++;
+  else while (r < endRow && r - firstRow < 6 && !isDataRow(grid, r) && !(r > firstRow && (startsBlank(grid, r) || !subHeaderShape(grid, r)))) r++;
   if (r - firstRow >= 6 && r < endRow) {
     r = firstRow + 1;
   }

@@ -8,8 +8,9 @@ export function textReport(r: Report): string {
   const out: string[] = [];
   out.push(`BudgetLens 预算透镜 · ${r.source}`);
   if (!r.isBudget) {
-    out.push('结论：这不是部门预算或决算公开文件，未做检查。');
-    for (const w of r.warnings) out.push(`注意：${w.message}`);
+    const unreadable = r.warnings.some((w) => w.code === 'no-text-layer');
+    out.push(unreadable ? '结论：文件没有可读取的文字，无法判断内容，未做检查。' : '结论：这不是部门预算或决算公开文件，未做检查。');
+    findingLines(r, out);
     return out.join('\n') + '\n';
   }
   out.push(`文件：${KIND_ZH[r.kind]}${r.year ? `（${r.year} 年）` : ''}${r.organization ? ` · ${r.organization}` : ''}${r.unit ? ` · 单位：${r.unit}` : ''}${r.pages ? ` · ${r.pages} 页` : ''}`);
@@ -25,6 +26,12 @@ export function textReport(r: Report): string {
   if (r.byFunction.length) out.push(`按功能分类：${r.byFunction.map((k) => `${k.name.replace(/^\d+\s*/, '')} ${k.value}`).join('；')}`);
   if (r.threePublic.length) out.push(`“三公”经费：${r.threePublic.map((k) => `${k.name} ${k.value}`).join('；')}`);
   out.push(`检查结果：错误 ${r.counts.error} · 警告 ${r.counts.warning} · 提示 ${r.counts.info} · 核对一致 ${r.counts.passed} 处`);
+  findingLines(r, out);
+  if (!r.findings.length) out.push('未发现问题。');
+  return out.join('\n') + '\n';
+}
+
+function findingLines(r: Report, out: string[]): void {
   let i = 0;
   for (const f of r.findings) {
     i++;
@@ -32,6 +39,4 @@ export function textReport(r: Report): string {
     out.push(`   ${f.message}`);
     if (f.expected !== undefined && f.printed !== undefined) out.push(`   应为 ${f.expected}，印刷为 ${f.printed}${f.difference ? `，差 ${f.difference}` : ''}`);
   }
-  if (!r.findings.length) out.push('未发现问题。');
-  return out.join('\n') + '\n';
 }

@@ -24,7 +24,6 @@ export function runRules(doc: BudgetDoc, opts: RuleOptions = {}): RuleRun {
   const passes: Pass[] = [];
   const failures: RuleRun['failures'] = [];
   const rulesRun: string[] = [];
-  if (!doc.isBudget) return { findings, passes, failures, rulesRun };
   const ctx: RuleContext = {
     policy: opts.policy ?? 'rounding-aware',
     doc,
@@ -33,7 +32,7 @@ export function runRules(doc: BudgetDoc, opts: RuleOptions = {}): RuleRun {
     },
   };
   for (const rule of RULES) {
-    if (!rule.appliesTo.includes(doc.kind)) continue;
+    if (!rule.appliesTo.includes(doc.kind) || (!doc.isBudget && !rule.always)) continue;
     if (opts.enabled && !opts.enabled(rule)) continue;
     rulesRun.push(rule.id);
     try {

@@ -45,6 +45,7 @@ import rule_f03 from './all/f03-narrative-items';
 import rule_f04 from './all/f04-implied-prior-year';
 import rule_f05 from './all/f05-item-lists';
 import rule_f06 from './all/f06-item-budgets';
+import rule_x01 from './all/x01-readable';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -92,6 +93,7 @@ export const RULES: readonly Rule[] = [
   rule_f04,
   rule_f05,
   rule_f06,
+  rule_x01,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

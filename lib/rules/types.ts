@@ -52,6 +52,8 @@ export interface Rule {
   severity: Severity;
   group: RuleGroup;
   appliesTo: readonly DocumentKind[];
+  /** Runs even on a document not recognised as a disclosure (problems with the file itself). */
+  always?: boolean;
   check(doc: BudgetDoc, ctx: RuleContext): Finding[];
 }
 

@@ -31,6 +31,16 @@ const RADICAL_SUPPLEMENT: Record<string, string> = {
 };
 
 const SUPPLEMENT_RE = /[\u2E80-\u2EFF]/g;
+/**
+ * Kangxi radicals whose NFKC form is traditional. A simplified-Chinese font draws the radical and the
+ * simplified character with one glyph (so a PDF's ToUnicode may name the radical for 户 or 门), and a
+ * 简体 disclosure never means the traditional character.
+ */
+const KANGXI_SIMPLIFIED: Record<string, string> = {
+  '\u2F3E': '户', '\u2F92': '见', '\u2F99': '贝', '\u2F9E': '车', '\u2FA7': '长', '\u2FA8': '门', '\u2FB1': '韦',
+  '\u2FB4': '页', '\u2FB5': '风', '\u2FB6': '飞', '\u2FBA': '马', '\u2FC2': '鱼', '\u2FC3': '鸟', '\u2FC4': '卤',
+  '\u2FC6': '麦', '\u2FCC': '黾', '\u2FD1': '齐', '\u2FD2': '齿', '\u2FD3': '龙', '\u2FD4': '龟',
+};
 const KANGXI_RE = /[\u2F00-\u2FDF]/;
 const FULLWIDTH_DIGIT_RE = /[\uFF10-\uFF19\uFF0C\uFF0E\uFF0D\uFF05]/g;
 const SPACE_RE = /[\u00A0\u2002-\u200B\u3000\uFEFF]/g;
@@ -42,7 +52,7 @@ export function repairGlyphs(s: string): string {
   if (KANGXI_RE.test(s)) {
     // NFKC maps U+2Fxx Kangxi radicals to ideographs; apply it per character so that the
     // rest of the string (full-width punctuation shown to readers) is left as printed.
-    s = s.replace(/[\u2F00-\u2FDF]/g, (ch) => ch.normalize('NFKC'));
+    s = s.replace(/[\u2F00-\u2FDF]/g, (ch) => KANGXI_SIMPLIFIED[ch] ?? ch.normalize('NFKC'));
   }
   return s.replace(SPACE_RE, ' ');
 }

@@ -123,7 +123,12 @@ export function writePdf(pages: PdfPage[], opts: { title?: string; userPassword?
     k.set([num & 255, (num >> 8) & 255, (num >> 16) & 255, 0, 0], key!.length);
     return md5(k).slice(0, Math.min(16, key!.length + 5));
   };
-  const str = (num: number, s: string) => (key ? `<${hex(rc4(objKey(num), enc.encode(s)))}>` : `(${s.replace(/([()\\])/g, '\\$1')})`);
+  // A text string: PDFDocEncoding when ASCII, else UTF-16BE with its byte-order mark; encrypted like every
+  // string outside the /Encrypt dictionary.
+  const str = (num: number, s: string) => {
+    const bytes = /^[\x20-\x7e]*$/.test(s) ? enc.encode(s) : Uint8Array.from([0xfe, 0xff, ...Buffer.from(ucs2hex(s), 'hex')]);
+    return `<${hex(key ? rc4(objKey(num), bytes) : bytes)}>`;
+  };
   const stream = (num: number, dict: string, data: Uint8Array) => {
     const body = key ? rc4(objKey(num), data) : data;
     return concat(enc.encode(`<< ${dict} /Length ${body.length} >>\nstream\n`), body, enc.encode('\nendstream'));
@@ -132,7 +137,7 @@ export function writePdf(pages: PdfPage[], opts: { title?: string; userPassword?
   bodies.set(1, '<< /Type /Catalog /Pages 2 0 R >>');
   bodies.set(2, `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`);
   bodies.set(3, '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>');
-  bodies.set(4, '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>');
+  bodies.set(4, `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry ${str(4, 'Adobe')} /Ordering ${str(4, 'GB1')} /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>`);
   bodies.set(5, '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
   bodies.set(6, `<< /Title ${str(6, opts.title ?? '')} /Producer ${str(6, 'BudgetLens test writer')} >>`);
   pages.forEach((p, i) => {

@@ -38,7 +38,7 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
   const task = pdfjs.getDocument({
     data,
     isEvalSupported: false,
-    disableFontFace: false,
+    disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
     stopAtErrors: false,
@@ -49,7 +49,9 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
     doc = await task.promise;
   } catch (e) {
     const err = e as { name?: string; message?: string };
-    if (err?.name === 'PasswordException') throw new PdfInputError('the PDF is encrypted with a password; open it with the password and save an unprotected copy', 'encrypted');
+    if (err?.name === 'PasswordException') {
+      throw new PdfInputError(opts.password === undefined ? 'the PDF is encrypted with a password; give it with --password=… or save an unprotected copy' : 'the password given does not open this PDF', 'encrypted');
+    }
     throw new PdfInputError(`the PDF cannot be read (${err?.message ?? String(e)})`, 'unreadable');
   }
   const warnings: ExtractWarning[] = [];
@@ -128,7 +130,13 @@ function compatibleColumns(a: Grid, b: Grid): number[] | undefined {
   const xa = boundaries(a);
   const xb = boundaries(b);
   if (xa.some((x) => x === undefined) || xb.some((x) => x === undefined)) return a.nCols === b.nCols ? xa : undefined;
-  if (Math.abs(xa[0]! - xb[0]!) > TOL || Math.abs(xa[xa.length - 1]! - xb[xb.length - 1]!) > TOL) return undefined;
+  const near = (x: number, ys: number[]) => ys.some((y) => Math.abs(x - y) <= TOL);
+  if (Math.abs(xa[0]! - xb[0]!) > TOL || Math.abs(xa[xa.length - 1]! - xb[xb.length - 1]!) > TOL) {
+    // A merged cell at the side that runs on over the page break has no rule touching it on the next
+    // page, so the continuation lacks that column; its other edges are the previous part's.
+    const sideMatches = Math.abs(xa[0]! - xb[0]!) <= TOL || Math.abs(xa[xa.length - 1]! - xb[xb.length - 1]!) <= TOL;
+    return sideMatches && xb.length >= 3 && xb.every((x) => near(x, xa)) ? xa : undefined;
+  }
   const union = [...xa, ...xb].sort((p, q) => p - q).filter((x, i, arr) => i === 0 || x - arr[i - 1]! > TOL);
   const coarse = xa.length <= xb.length ? xa : xb;
   const fine = xa.length <= xb.length ? xb : xa;
@@ -170,6 +178,9 @@ function joinAcrossPages(pages: PageBlocks[]): Block[] {
     if (edges && first?.type === 'table' && prev?.type === 'table') {
       if (prev.grid.nCols !== edges.length - 1) regrid(prev.grid, edges);
       if (first.grid.nCols !== edges.length - 1) regrid(first.grid, edges);
+      continueSideCells(prev.grid, first.grid);
+      dropRepeatedHeader(prev.grid, first.grid);
+      if (prev.openBottom?.length) mergeBrokenRow(prev.grid, first.grid, prev.openBottom);
       appendGrid(prev, first);
       start = 1;
     } else if (first?.type === 'text' && prev?.type === 'text' && prev.page === p.page - 1 && continuesSentence(prev.text, first.text)) {
@@ -180,6 +191,75 @@ function joinAcrossPages(pages: PageBlocks[]): Block[] {
     for (let i = start; i < p.blocks.length; i++) out.push(p.blocks[i]!);
   }
   return out;
+}
+
+/** Columns the continuation lacks altogether belong to the merged cells that run on from the last row. */
+function continueSideCells(a: Grid, b: Grid): void {
+  if (a.nRows === 0 || b.nRows === 0) return;
+  for (let j = 0; j < b.nCols; j++) {
+    if (b.slots.some((row) => row[j])) continue;
+    const top = a.slots[a.nRows - 1]![j];
+    if (!top) continue;
+    top.rowSpan += b.nRows;
+    for (const row of b.slots) row[j] = top;
+  }
+}
+
+const rowText = (g: Grid, i: number) => g.slots[i]!.map((c) => (c?.text ?? '').replace(/\s+/g, ''));
+
+function removeLeadingRows(g: Grid, k: number): void {
+  if (k <= 0) return;
+  g.cells = g.cells.filter((c) => c.row >= k);
+  for (const c of g.cells) c.row -= k;
+  g.slots = g.slots.slice(k);
+  g.nRows -= k;
+}
+
+/** Header rows printed again at the top of the continuation page (a repeated <thead>, Excel's 打印标题). */
+function dropRepeatedHeader(a: Grid, b: Grid): void {
+  let k = 0;
+  while (k < Math.min(a.nRows, b.nRows, 5)) {
+    const ra = rowText(a, k);
+    const rb = rowText(b, k);
+    if (!rb.some((t) => t) || ra.join('|') !== rb.join('|') || rb.some((t) => /^[-+]?[\d,]+\.\d+$/.test(t))) break;
+    k++;
+  }
+  removeLeadingRows(b, k);
+}
+
+const AMOUNT_OR_CODE = /^[-+（(]?[\d,，.．]+[)）]?$/;
+
+/**
+ * A row the page break cut in two: the continuation holds only the wrapped tail of one or two text cells
+ * (其他 | 运转类), no amounts, no codes, and only in columns the cut row has text in.
+ */
+function mergeBrokenRow(a: Grid, b: Grid, open: [number, number][]): void {
+  if (a.nRows === 0 || b.nRows === 0 || a.nCols !== b.nCols) return;
+  const last = rowText(a, a.nRows - 1);
+  const first = rowText(b, 0);
+  const filled = first.map((t, j) => (t ? j : -1)).filter((j) => j >= 0);
+  const lastFilled = last.filter((t) => t).length;
+  if (filled.length === 0 || filled.length > lastFilled) return;
+  if (filled.some((j) => !last[j] || AMOUNT_OR_CODE.test(first[j]!) || AMOUNT_OR_CODE.test(last[j]!))) return;
+  // A fragment that opens like an item of its own ((2)财政专户管理资金, 二、…, 合计) is a new row.
+  if (filled.some((j) => /^(合计|总计|小计|其中|[（(]?[一二三四五六七八九十\d]+[)）、.．])/.test(first[j]!))) return;
+  if (filled.some((j) => /[。；;]$/.test(last[j]!))) return;
+  // …and the cut row has no rule under those cells on its page.
+  const isOpen = (c: GridCell | null | undefined) => {
+    if (!c || c.anchor.kind !== 'pdf') return false;
+    const cx = (c.anchor.box[0] + c.anchor.box[2]) / 2;
+    return open.some(([x0, x1]) => cx > x0 && cx < x1);
+  };
+  if (filled.some((j) => !isOpen(a.slots[a.nRows - 1]![j]))) return;
+  const done = new Set<GridCell>();
+  for (const j of filled) {
+    const top = a.slots[a.nRows - 1]![j];
+    const tail = b.slots[0]![j];
+    if (!top || !tail || done.has(top)) continue;
+    done.add(top);
+    top.text = top.text + tail.text;
+  }
+  removeLeadingRows(b, 1);
 }
 
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分)/;
@@ -198,4 +278,5 @@ function appendGrid(a: TableBlock, b: TableBlock): void {
   a.grid.nRows += b.grid.nRows;
   a.pageOfRow = [...(a.pageOfRow ?? new Array(offset).fill(a.page)), ...(b.pageOfRow ?? new Array(b.grid.nRows).fill(b.page))];
   a.pageEnd = b.pageEnd ?? b.page;
+  a.openBottom = b.openBottom;
 }

@@ -270,6 +270,7 @@ export function layoutPage(content: PageContent, page: number): PageBlocks {
     }
     // A note under the table (注：本表反映…) runs across column rules; the tail of a broken row stays inside its cells.
     if (bottom > r.y1 && !spillCrossesColumns(spill, r.xs)) {
+      r.openBottom = r.xs.slice(1).map((x, j): [number, number] => [r.xs[j]!, x]);
       r.y1 = bottom;
       r.ys[r.ys.length - 1] = bottom;
     }
@@ -291,7 +292,7 @@ export function layoutPage(content: PageContent, page: number): PageBlocks {
   regions.forEach((r, k) => {
     const grid = gridFromRegion(r, perRegion[k]!, page);
     if (grid.nRows === 0) return;
-    placed.push({ top: r.y0, block: { type: 'table', grid, anchor: pdfAnchor(page, r.x0, r.y0, r.x1, r.y1), page, pageEnd: page, pageOfRow: new Array(grid.nRows).fill(page) } });
+    placed.push({ top: r.y0, block: { type: 'table', grid, anchor: pdfAnchor(page, r.x0, r.y0, r.x1, r.y1), page, pageEnd: page, pageOfRow: new Array(grid.nRows).fill(page), openBottom: r.openBottom } });
   });
 
   const lines = buildLines(free);

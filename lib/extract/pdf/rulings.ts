@@ -8,6 +8,8 @@ export interface RuledRegion {
   y1: number;
   xs: number[];
   ys: number[];
+  /** Column spans along the bottom edge with no rule: the last row runs on past the region there. */
+  openBottom: [number, number][];
   /** cellOf[i][j] = id of the merged cell covering base cell (row i, column j). */
   cellOf: number[][];
   /** Merged cells: base-cell ranges. */
@@ -64,25 +66,20 @@ function cluster(values: number[], tol: number): number[] {
   return out;
 }
 
-/** Find ruled tables: connected sets of horizontal and vertical lines, split into rows, columns and merged cells. */
-export function findRuledRegions(segments: Segment[]): RuledRegion[] {
-  const H = mergeCollinear(segments.filter((s) => s.horizontal), true).filter((s) => s.x1 - s.x0 >= 4);
-  const V = mergeCollinear(segments.filter((s) => !s.horizontal), false).filter((s) => s.y1 - s.y0 >= 4);
-  if (H.length < 2 || V.length < 2) return [];
-  // Union-find over lines that touch.
+/** Union-find over lines that touch: each group is one candidate table. */
+function connect(H: Segment[], V: Segment[]): Map<number, Segment[]> {
   const all = [...H, ...V];
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[ra] = rb;
-  };
   for (let i = 0; i < H.length; i++) {
     const h = H[i]!;
     for (let j = 0; j < V.length; j++) {
       const v = V[j]!;
-      if (v.x0 >= h.x0 - TOL && v.x0 <= h.x1 + TOL && h.y0 >= v.y0 - TOL && h.y0 <= v.y1 + TOL) union(i, H.length + j);
+      if (v.x0 >= h.x0 - TOL && v.x0 <= h.x1 + TOL && h.y0 >= v.y0 - TOL && h.y0 <= v.y1 + TOL) {
+        const ra = find(i);
+        const rb = find(H.length + j);
+        if (ra !== rb) parent[ra] = rb;
+      }
     }
   }
   const groups = new Map<number, Segment[]>();
@@ -92,6 +89,50 @@ export function findRuledRegions(segments: Segment[]): RuledRegion[] {
     g.push(s);
     groups.set(r, g);
   });
+  return groups;
+}
+
+/**
+ * A page frame or a box drawn around the article (a web page printed to PDF) runs through the tables on
+ * the page and ties them, and the titles between them, into one "table". Where a stretch of the group
+ * has no horizontal rule at all and only one vertical line crosses it, that line is not a table's: a row
+ * of a real table always has two sides. Returns the vertical lines without such frame lines, or
+ * undefined when there is none.
+ */
+function cutFrameLines(groups: Map<number, Segment[]>, V: Segment[]): Segment[] | undefined {
+  const cuts = new Map<Segment, [number, number][]>();
+  for (const segs of groups.values()) {
+    const hy = [...new Set(segs.filter((s) => s.horizontal).map((s) => Math.round(s.y0 * 2) / 2))].sort((a, b) => a - b);
+    const vs = segs.filter((s) => !s.horizontal);
+    if (hy.length < 2 || vs.length < 2) continue;
+    const top = Math.min(...vs.map((s) => s.y0));
+    const bottom = Math.max(...vs.map((s) => s.y1));
+    const stretches: [number, number, number][] = [[top, hy[0]!, 3]];
+    for (let i = 1; i < hy.length; i++) stretches.push([hy[i - 1]!, hy[i]!, 20]);
+    stretches.push([hy[hy.length - 1]!, bottom, 3]);
+    for (const [a, b, min] of stretches) {
+      if (b - a <= min) continue;
+      const crossing = vs.filter((v) => v.y0 <= a + TOL && v.y1 >= b - TOL);
+      if (crossing.length !== 1) continue;
+      const list = cuts.get(crossing[0]!) ?? [];
+      list.push([a, b]);
+      cuts.set(crossing[0]!, list);
+    }
+  }
+  if (!cuts.size) return undefined;
+  // Between tables the line is not a table's; within a table it is not a column rule either (it runs
+  // through cells at the frame's position), so it goes altogether.
+  return V.filter((v) => !cuts.has(v));
+}
+
+/** Find ruled tables: connected sets of horizontal and vertical lines, split into rows, columns and merged cells. */
+export function findRuledRegions(segments: Segment[]): RuledRegion[] {
+  const H = mergeCollinear(segments.filter((s) => s.horizontal), true).filter((s) => s.x1 - s.x0 >= 4);
+  const V = mergeCollinear(segments.filter((s) => !s.horizontal), false).filter((s) => s.y1 - s.y0 >= 4);
+  if (H.length < 2 || V.length < 2) return [];
+  let groups = connect(H, V);
+  const cut = cutFrameLines(groups, V);
+  if (cut) groups = connect(H, cut);
   const regions: RuledRegion[] = [];
   for (const segs of groups.values()) {
     const hs = segs.filter((s) => s.horizontal);
@@ -175,7 +216,7 @@ export function findRuledRegions(segments: Segment[]): RuledRegion[] {
         for (let r = i; r <= r1; r++) for (let c = j; c <= c1; c++) cellOf[r]![c] = k;
       }
     }
-    regions.push({ x0, y0, x1, y1, xs, ys, cellOf, cells });
+    regions.push({ x0, y0, x1, y1, xs, ys, cellOf, cells, openBottom: xs.slice(1).map((x, j): [number, number] => [xs[j]!, x]).filter(([a, b]) => !covers(hs, true, y1, a, b)) });
   }
   // Outer boxes drawn around a whole table (or a page frame) are not tables of their own.
   return regions.filter((r) => r.cells.length > 1).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);

@@ -39,9 +39,14 @@ export default defineRule({
         const formulas = [...i.note.matchAll(/([\u4e00-\u9fa5“”"]{2,16}率)\s*[=＝]/g)].map((m) => m[1]!);
         if (!formulas.length) continue;
         const n = core(i.name);
+        // The subject before "=" may run on from the previous sentence when a line break was lost
+        // (…的比重部门目标编制完成率=), so compare endings: the shared tail must go beyond a generic 完成率.
         const own = formulas.some((f) => {
           const c = core(f);
-          return n.includes(c) || c.includes(n);
+          if (n.includes(c) || c.includes(n)) return true;
+          let k = 0;
+          while (k < c.length && k < n.length && c[c.length - 1 - k] === n[n.length - 1 - k]) k++;
+          return k >= Math.max(5, Math.ceil(Math.min(c.length, n.length) * 0.6));
         });
         if (!own) {
           out.push(note('R31', 'warning', `${t.title || '绩效目标表'}：指标“${i.name}”的说明给出的是“${formulas[0]}”的公式，像是别的指标的说明`, `The explanation of "${i.name}" gives the formula of "${formulas[0]}"`, [...ev(t, i.nameCell, i.name), ...ev(t, i.noteCell, '指标值说明')]));
