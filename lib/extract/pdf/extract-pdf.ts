@@ -17,6 +17,11 @@ export interface PdfExtractOptions {
   /** Stop early (the viewer's cancel); pages read so far are returned. */
   signal?: AbortSignal;
   password?: string;
+  /**
+   * A document already open (the viewer renders from it too): it is read but neither cleaned up page by
+   * page nor destroyed, so rendering can reuse what pdf.js cached.
+   */
+  document?: PdfjsDocument;
 }
 
 export class PdfInputError extends Error {
@@ -34,26 +39,8 @@ export class PdfInputError extends Error {
  * drop running headers, footers and page numbers.
  */
 export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: PdfExtractOptions): Promise<ExtractedDoc> {
-  let doc: PdfjsDocument;
-  const task = pdfjs.getDocument({
-    data,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-    stopAtErrors: false,
-    ...(opts.password !== undefined ? { password: opts.password } : {}),
-    ...opts.documentOptions,
-  });
-  try {
-    doc = await task.promise;
-  } catch (e) {
-    const err = e as { name?: string; message?: string };
-    if (err?.name === 'PasswordException') {
-      throw new PdfInputError(opts.password === undefined ? 'the PDF is encrypted with a password; give it with --password=… or save an unprotected copy' : 'the password given does not open this PDF', 'encrypted');
-    }
-    throw new PdfInputError(`the PDF cannot be read (${err?.message ?? String(e)})`, 'unreadable');
-  }
+  const shared = opts.document;
+  const doc = shared ?? (await openDocument(pdfjs, data, opts));
   const warnings: ExtractWarning[] = [];
   const pages: PageBlocks[] = [];
   let title = '';
@@ -71,7 +58,7 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
         const page = await doc.getPage(n);
         const ops = await page.getOperatorList();
         const content = readPage(page, ops, pdfjs.OPS);
-        page.cleanup();
+        if (!shared) page.cleanup();
         pb = layoutPage(content, n);
         if (content.glyphs.length === 0 && content.imageCover > 0.3) pb.glyphCount = -1;
       } catch (e) {
@@ -82,7 +69,7 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
       opts.onProgress?.({ page: n, pages: doc.numPages });
     }
   } finally {
-    await doc.destroy().catch(() => undefined);
+    if (!shared) await doc.destroy().catch(() => undefined);
   }
   const textPages = pages.filter((p) => p.glyphCount > 0).length;
   const scanned = pages.filter((p) => p.glyphCount < 0).map((p) => p.page);
@@ -94,6 +81,28 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
   removeRunningLines(pages);
   const blocks = joinAcrossPages(pages);
   return { source: opts.source, format: 'pdf', title, blocks, pageCount: pages.length, warnings };
+}
+
+async function openDocument(pdfjs: PdfjsModule, data: Uint8Array, opts: PdfExtractOptions): Promise<PdfjsDocument> {
+  const task = pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+    ...opts.documentOptions,
+  });
+  try {
+    return await task.promise;
+  } catch (e) {
+    const err = e as { name?: string; message?: string };
+    if (err?.name === 'PasswordException') {
+      throw new PdfInputError(opts.password === undefined ? 'the PDF is encrypted with a password; give it with --password=… or save an unprotected copy' : 'the password given does not open this PDF', 'encrypted');
+    }
+    throw new PdfInputError(`the PDF cannot be read (${err?.message ?? String(e)})`, 'unreadable');
+  }
 }
 
 /** Header and footer lines that repeat on many pages (digits ignored), and page numbers. */

@@ -1,0 +1,83 @@
+import type { ExportFinding } from '../lib/report/schema';
+import { ruleById } from '../lib/rules/registry';
+import { t, type Lang } from './i18n';
+
+export interface CardProps {
+  lang: Lang;
+  findings: ExportFinding[];
+  /** Viewport position to place the card near (the mark's rectangle). */
+  near: { left: number; top: number; right: number; bottom: number };
+  pinned: boolean;
+  onClose: () => void;
+}
+
+const MAX = 3;
+
+/** The card over a highlighted cell or sentence: each finding's rule, explanation and numbers. */
+export function Card(p: CardProps) {
+  const { lang } = p;
+  const w = Math.min(360, window.innerWidth - 16);
+  // Below the mark when there is room, else above; never off screen.
+  const below = p.near.bottom + 8;
+  const top = below + 220 < window.innerHeight ? below : Math.max(8, p.near.top - 8 - Math.min(window.innerHeight * 0.6, 320));
+  const left = Math.max(8, Math.min(window.innerWidth - w - 8, p.near.left));
+  const shown = p.findings.slice(0, MAX);
+  return (
+    <div class="bl-card" role="dialog" aria-label={t(lang, 'findings')} style={{ top: `${top}px`, left: `${left}px` }} data-budget-lens-card="">
+      {p.pinned && (
+        <button type="button" class="x" aria-label={t(lang, 'close')} onClick={p.onClose}>
+          ×
+        </button>
+      )}
+      {shown.map((f, i) => {
+        const rule = ruleById(f.rule);
+        return (
+          <div class="f" key={i}>
+            <div class="h">
+              <span class={`bl-sev ${f.severity}`}>{t(lang, f.severity)}</span>
+              <b>
+                {f.rule} {f.ruleTitle.zh}
+              </b>
+            </div>
+            <div class="en">{f.ruleTitle.en}</div>
+            <p class="msg">{lang === 'zh' ? f.message : f.messageEn}</p>
+            {(f.expected !== undefined || f.printed !== undefined) && (
+              <table>
+                <tbody>
+                  {f.expected !== undefined && (
+                    <tr>
+                      <td>{t(lang, 'expected')}</td>
+                      <td class="v">{f.expected}</td>
+                    </tr>
+                  )}
+                  {f.printed !== undefined && (
+                    <tr>
+                      <td>{t(lang, 'printed')}</td>
+                      <td class="v">{f.printed}</td>
+                    </tr>
+                  )}
+                  {f.difference !== undefined && (
+                    <tr>
+                      <td>{t(lang, 'difference')}</td>
+                      <td class="v">{f.difference}</td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            )}
+            {rule && (
+              <details>
+                <summary>{t(lang, 'why')}</summary>
+                <p>{lang === 'zh' ? rule.explain.zh : rule.explain.en}</p>
+                <p>
+                  {t(lang, 'example')}：{lang === 'zh' ? rule.example.zh : rule.example.en}
+                </p>
+              </details>
+            )}
+          </div>
+        );
+      })}
+      {p.findings.length > MAX && <p class="bl-note">{t(lang, 'more', { n: p.findings.length - MAX })}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,261 @@
+import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import type { Report } from '../lib/report/schema';
+import { ruleById } from '../lib/rules/registry';
+import { t, type Lang } from './i18n';
+
+export interface PanelProps {
+  lang: Lang;
+  onLang?: (l: Lang) => void;
+  /** Absent while the analysis runs. */
+  report?: Report;
+  progress?: { page: number; pages: number };
+  /** What went wrong, shown instead of (or above) the results; the page itself is never affected. */
+  error?: string;
+  failures?: { rule: string; message: string }[];
+  /** Findings that have something to show on the page (others are listed but not clickable to a place). */
+  placed?: ReadonlySet<number>;
+  onSelect?: (finding: number) => void;
+  /** Extra controls (the viewer's "open the original", exports). */
+  actions?: ComponentChildren;
+  startCollapsed?: boolean;
+}
+
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+function num(v: string): number {
+  return Number(v.replace(/,/g, '')) || 0;
+}
+
+/** The side panel: what the document is, its money, its findings, its tables. */
+export function Panel(p: PanelProps) {
+  const [collapsed, setCollapsed] = useState(!!p.startCollapsed);
+  const [pos, setPos] = useState<{ x: number; y: number } | null>(null);
+  const drag = useRef<{ dx: number; dy: number } | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const r = p.report;
+  const lang = p.lang;
+
+  const onDown = (e: PointerEvent) => {
+    if ((e.target as HTMLElement).closest('button')) return;
+    const box = panel.current!.getBoundingClientRect();
+    drag.current = { dx: e.clientX - box.left, dy: e.clientY - box.top };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+  };
+  const onMove = (e: PointerEvent) => {
+    if (!drag.current) return;
+    const x = Math.max(0, Math.min(window.innerWidth - 80, e.clientX - drag.current.dx));
+    const y = Math.max(0, Math.min(window.innerHeight - 40, e.clientY - drag.current.dy));
+    setPos({ x, y });
+  };
+  const onUp = () => (drag.current = null);
+
+  const style = pos ? { left: `${pos.x}px`, top: `${pos.y}px`, right: 'auto' } : undefined;
+  const counts = r?.counts;
+
+  return (
+    <div ref={panel} class={`bl-panel${collapsed ? ' bl-collapsed' : ''}`} style={style} role="complementary" aria-label={t(lang, 'brand')}>
+      <div class="bl-head" onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} title={t(lang, 'move')}>
+        <span class="bl-title">{t('zh', 'brand')} · BudgetLens</span>
+        {counts && (
+          <span class="bl-badges">
+            {counts.error > 0 && <span class="bl-badge error" title={t(lang, 'error')}>{counts.error}</span>}
+            {counts.warning > 0 && <span class="bl-badge warning" title={t(lang, 'warning')}>{counts.warning}</span>}
+            {counts.info > 0 && <span class="bl-badge info" title={t(lang, 'info')}>{counts.info}</span>}
+          </span>
+        )}
+        {p.onLang && (
+          <button type="button" onClick={() => p.onLang!(lang === 'zh' ? 'en' : 'zh')}>
+            {t(lang, 'language')}
+          </button>
+        )}
+        <button type="button" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+          {collapsed ? t(lang, 'expand') : t(lang, 'collapse')}
+        </button>
+      </div>
+      {p.progress && p.progress.page < p.progress.pages && (
+        <div class="bl-progress" role="progressbar" aria-valuemin={0} aria-valuemax={p.progress.pages} aria-valuenow={p.progress.page} aria-label={t(lang, 'readingPage', p.progress)}>
+          <i style={{ width: `${(100 * p.progress.page) / p.progress.pages}%` }} />
+        </div>
+      )}
+      {!collapsed && (
+        <div class="bl-body">
+          {p.error && (
+            <p class="bl-err">
+              {t(lang, 'failed')}
+              {p.error}
+            </p>
+          )}
+          {!r && !p.error && <p class="bl-note">{p.progress ? t(lang, 'readingPage', p.progress) : t(lang, 'analysing')}</p>}
+          {r && <Results {...p} report={r} />}
+          {p.failures?.map((f) => (
+            <p class="bl-err" key={f.rule}>
+              {t(lang, 'ruleFailed', { rule: f.rule })}
+              {f.message}
+            </p>
+          ))}
+          {p.actions && <div class="bl-section">{p.actions}</div>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Results(p: PanelProps & { report: Report }) {
+  const { report: r, lang } = p;
+  if (!r.isBudget) {
+    return (
+      <>
+        <p class="bl-note">{r.warnings.some((w) => w.code === 'no-text-layer') ? t(lang, 'unreadable') : t(lang, 'notBudget')}</p>
+        <FindingList {...p} />
+      </>
+    );
+  }
+  const maxFn = Math.max(1, ...r.byFunction.map((k) => num(k.value)));
+  return (
+    <>
+      <div class="bl-meta">
+        <strong>{r.organization ?? '—'}</strong>
+        {t(lang, `kind_${r.kind}`)}
+        {r.year ? ` · ${r.year}` : ''}
+        {r.unit ? ` · ${t(lang, 'unit')}：${r.unit}` : ''}
+        {r.pages ? ` · ${r.pages} ${t(lang, 'pages')}` : ''}
+      </div>
+      {r.warnings.map((w, i) => (
+        <p class="bl-note" key={i}>
+          ⚠ {w.message}
+        </p>
+      ))}
+      {r.keyFigures.length > 0 && (
+        <section class="bl-section" aria-label={t(lang, 'totals')}>
+          <h3>{t(lang, 'totals')}</h3>
+          <div class="bl-figs">
+            {r.keyFigures.map((k) => (
+              <>
+                <span class="n" title={k.source}>
+                  {lang === 'zh' ? k.name : k.en}
+                </span>
+                <span class="v">
+                  {k.value} {k.unit}
+                </span>
+              </>
+            ))}
+          </div>
+        </section>
+      )}
+      {r.byFunction.length > 0 && (
+        <section class="bl-section" aria-label={t(lang, 'byFunction')}>
+          <h3>{t(lang, 'byFunction')}</h3>
+          <div class="bl-figs">
+            {r.byFunction.map((k) => (
+              <>
+                <span class="n">{k.name}</span>
+                <span class="v">{k.value}</span>
+                <span class="bl-bar" aria-hidden="true">
+                  <i style={{ width: `${(100 * num(k.value)) / maxFn}%` }} />
+                </span>
+              </>
+            ))}
+          </div>
+        </section>
+      )}
+      {r.threePublic.length > 0 && (
+        <section class="bl-section" aria-label={t(lang, 'threePublic')}>
+          <h3>{t(lang, 'threePublic')}</h3>
+          <div class="bl-figs">
+            {r.threePublic.map((k) => (
+              <>
+                <span class="n">{k.name}</span>
+                <span class="v">{k.value}</span>
+              </>
+            ))}
+          </div>
+        </section>
+      )}
+      <FindingList {...p} />
+      <Inventory {...p} />
+    </>
+  );
+}
+
+function FindingList(p: PanelProps & { report: Report }) {
+  const { report: r, lang } = p;
+  const indexed = r.findings.map((f, i) => ({ f, i }));
+  return (
+    <section class="bl-section" aria-label={t(lang, 'findings')}>
+      <h3>
+        {t(lang, 'findings')}
+        {r.counts.passed > 0 && (
+          <span class="bl-note">
+            {' '}
+            · {t(lang, 'passed')} {r.counts.passed}
+          </span>
+        )}
+      </h3>
+      {r.findings.length === 0 && <p class="bl-note">{t(lang, 'noFindings')}</p>}
+      {SEVERITIES.map((sev) => {
+        const list = indexed.filter((x) => x.f.severity === sev);
+        if (!list.length) return null;
+        const rules = [...new Set(list.map((x) => x.f.rule))];
+        return (
+          <details class="bl-group" open={sev !== 'info'} key={sev} data-severity={sev}>
+            <summary>
+              <span class={`bl-sev ${sev}`}>{t(lang, sev)}</span> {list.length}
+            </summary>
+            {rules.map((rule) => {
+              const items = list.filter((x) => x.f.rule === rule);
+              const title = ruleById(rule)?.title ?? items[0]!.f.ruleTitle;
+              return (
+                <div key={rule}>
+                  <div class="bl-note">
+                    {rule} {lang === 'zh' ? title.zh : title.en}
+                  </div>
+                  {items.map(({ f, i }) => (
+                    <button type="button" class={`bl-finding ${sev}`} key={i} data-finding={i} onClick={() => p.onSelect?.(i)} title={p.placed && !p.placed.has(i) ? t(lang, 'noPlace') : t(lang, 'showOnPage')}>
+                      <span class="m">{lang === 'zh' ? f.message : f.messageEn}</span>
+                      {f.page !== undefined && <span class="r">{t(lang, 'page', { n: f.page })}</span>}
+                    </button>
+                  ))}
+                </div>
+              );
+            })}
+          </details>
+        );
+      })}
+    </section>
+  );
+}
+
+function Inventory(p: PanelProps & { report: Report }) {
+  const { report: r, lang } = p;
+  if (!r.inventory.length) return null;
+  const missing = r.inventory.filter((e) => !e.present).length;
+  return (
+    <details class="bl-section bl-group" open={missing > 0}>
+      <summary>
+        {t(lang, 'tables')} {r.inventory.length - missing}/{r.inventory.length}
+        {missing > 0 && (
+          <span class="bl-note">
+            {' '}
+            · {t(lang, 'missing')} {missing}
+          </span>
+        )}
+      </summary>
+      <ul class="bl-inv">
+        {r.inventory.map((e, i) => (
+          <li key={i}>
+            <span class={e.present ? 'ok' : 'no'} aria-label={e.present ? t(lang, 'present') : t(lang, 'missing')}>
+              {e.present ? '✓' : '✗'}
+            </span>
+            <span>
+              {e.number ? `${e.number}. ` : ''}
+              {e.title}
+              {e.page !== undefined && <span class="bl-note"> {t(lang, 'page', { n: e.page })}</span>}
+              {e.present && !e.listed && r.inventory.some((x) => x.listed) && <span class="bl-note"> · {t(lang, 'notListed')}</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,68 @@
+/** UI strings, zh and en. The documents are Chinese; the interface can be either. */
+export type Lang = 'zh' | 'en';
+
+const STRINGS = {
+  brand: { zh: '预算透镜', en: 'BudgetLens' },
+  collapse: { zh: '收起', en: 'Collapse' },
+  expand: { zh: '展开', en: 'Expand' },
+  close: { zh: '关闭', en: 'Close' },
+  move: { zh: '拖动以移动面板', en: 'Drag to move the panel' },
+  error: { zh: '错误', en: 'Errors' },
+  warning: { zh: '警告', en: 'Warnings' },
+  info: { zh: '提示', en: 'Notes' },
+  passed: { zh: '核对一致', en: 'Reconciled' },
+  noFindings: { zh: '未发现问题。', en: 'No problems found.' },
+  notBudget: { zh: '这不是部门预算或决算公开文件。', en: 'This is not a budget or final-accounts disclosure.' },
+  unreadable: { zh: '文件没有可读取的文字。', en: 'The file has no readable text.' },
+  kind_budget: { zh: '部门预算', en: 'Department budget' },
+  'kind_final-accounts': { zh: '部门决算', en: 'Final accounts' },
+  'kind_performance-targets': { zh: '绩效目标', en: 'Performance targets' },
+  kind_other: { zh: '其他', en: 'Other' },
+  unit: { zh: '单位', en: 'Unit' },
+  year: { zh: '年度', en: 'Year' },
+  totals: { zh: '主要数字', en: 'Key figures' },
+  byFunction: { zh: '按功能分类', en: 'By function' },
+  threePublic: { zh: '“三公”经费', en: '"Three public" costs' },
+  findings: { zh: '检查结果', en: 'Findings' },
+  tables: { zh: '表格', en: 'Tables' },
+  missing: { zh: '缺', en: 'missing' },
+  present: { zh: '在', en: 'present' },
+  notListed: { zh: '目录未列', en: 'not in contents' },
+  page: { zh: '第 {n} 页', en: 'p. {n}' },
+  expected: { zh: '应为', en: 'Expected' },
+  printed: { zh: '印刷为', en: 'Printed' },
+  difference: { zh: '差', en: 'Difference' },
+  why: { zh: '为什么要这样核对', en: 'Why this check' },
+  example: { zh: '例子', en: 'Example' },
+  more: { zh: '另有 {n} 条', en: '{n} more' },
+  analysing: { zh: '正在分析…', en: 'Analysing…' },
+  readingPage: { zh: '正在读取第 {page}/{pages} 页', en: 'Reading page {page} of {pages}' },
+  failed: { zh: '分析出错（页面未受影响）：', en: 'Analysis failed (the page is unaffected): ' },
+  ruleFailed: { zh: '规则 {rule} 运行出错，已跳过：', en: 'Rule {rule} failed and was skipped: ' },
+  showOnPage: { zh: '在页面中显示', en: 'Show on the page' },
+  noPlace: { zh: '（无对应单元格）', en: '(no cell to show)' },
+  openOriginal: { zh: '打开原文件', en: 'Open the original' },
+  stopIntercepting: { zh: '不再用预算透镜打开 PDF', en: 'Stop opening PDFs in BudgetLens' },
+  checkPdf: { zh: '用预算透镜检查', en: 'Check with BudgetLens' },
+  zoomIn: { zh: '放大', en: 'Zoom in' },
+  zoomOut: { zh: '缩小', en: 'Zoom out' },
+  find: { zh: '查找', en: 'Find' },
+  findNext: { zh: '下一个', en: 'Next' },
+  matches: { zh: '{n} 处', en: '{n} matches' },
+  stop: { zh: '停止', en: 'Stop' },
+  pages: { zh: '页', en: 'pages' },
+  language: { zh: 'English', en: '中文' },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  let s: string = STRINGS[key][lang];
+  for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
+  return s;
+}
+
+export function browserLang(): Lang {
+  const l = (typeof navigator !== 'undefined' && navigator.language) || 'zh';
+  return /^zh/i.test(l) ? 'zh' : 'en';
+}

@@ -1,0 +1,196 @@
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { analyze, type Analysis } from '../../lib/analyze';
+import { extractDom } from '../../lib/extract/dom/extract';
+import { highlightModel, type HighlightModel, type Mark } from '../../lib/report/highlights';
+import { toReport } from '../../lib/report/export';
+import { Report } from '../../lib/report/schema';
+import type { RuleOptions } from '../../lib/rules/engine';
+import { Card } from '../Card';
+import { t, type Lang } from '../i18n';
+import { DomOverlay } from '../overlay/dom-overlay';
+import type { Rect } from '../overlay/dom-rects';
+import { Panel } from '../Panel';
+import { STYLES } from '../styles';
+
+export interface PageRunOptions {
+  lang: Lang;
+  rules?: RuleOptions;
+  /** Told once the analysis is done (for the popup's badge). */
+  onDone?: (info: { isBudget: boolean; findings: number; errors: number }) => void;
+}
+
+export interface PageSession {
+  destroy(): void;
+}
+
+const HOST_TAG = 'budget-lens-root';
+
+/** Our UI's host: one element at the document root holding a shadow root; nothing else of the page changes. */
+function createHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot } {
+  doc.querySelector(HOST_TAG)?.remove();
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('style', 'all:initial;position:absolute;left:0;top:0;width:0;height:0;overflow:visible;z-index:2147483646;display:block;');
+  const shadow = host.attachShadow({ mode: 'open' });
+  try {
+    // Constructed sheets are not inline styles: a page's CSP cannot block them.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = STYLES;
+    shadow.appendChild(style);
+  }
+  doc.documentElement.appendChild(host);
+  return { host, shadow };
+}
+
+interface CardState {
+  findings: number[];
+  near: Rect;
+  pinned: boolean;
+}
+
+interface AppProps {
+  doc: Document;
+  host: HTMLElement;
+  layer: HTMLElement;
+  opts: PageRunOptions;
+}
+
+function toBox(r: Rect) {
+  return { left: r.left, top: r.top, right: r.left + r.width, bottom: r.top + r.height };
+}
+
+function App({ doc, host, layer, opts }: AppProps) {
+  const [lang, setLang] = useState<Lang>(opts.lang);
+  const [report, setReport] = useState<Report>();
+  const [error, setError] = useState<string>();
+  const [failures, setFailures] = useState<Analysis['failures']>([]);
+  const [card, setCard] = useState<CardState | null>(null);
+  const [placed, setPlaced] = useState<Set<number>>();
+  const overlay = useRef<DomOverlay>();
+  const model = useRef<HighlightModel>();
+  const hideTimer = useRef<ReturnType<typeof setTimeout>>();
+  const cardRef = useRef<CardState | null>(null);
+  cardRef.current = card;
+
+  useEffect(() => {
+    // Let the page paint first: the analysis runs after the browser is idle or within a second.
+    const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb, 50));
+    idle(() => {
+      const root = doc.documentElement;
+      try {
+        const x = extractDom(doc, {
+          source: doc.location?.href ?? '',
+          skip: (el) => el === host,
+          isHidden: (el) => {
+            const cs = doc.defaultView?.getComputedStyle(el);
+            return !!cs && (cs.display === 'none' || cs.visibility === 'hidden');
+          },
+        });
+        const a = analyze(x, opts.rules);
+        const r = Report.parse(toReport(a));
+        const m = highlightModel(a);
+        model.current = m;
+        const ov = new DomOverlay(doc, layer, m, {
+          hover(mark, rect) {
+            if (cardRef.current?.pinned) return;
+            clearTimeout(hideTimer.current);
+            if (mark && rect) {
+              setCard({ findings: mark.findings, near: rect, pinned: false });
+              ov.activate(relatedMarks(m, mark));
+            } else {
+              hideTimer.current = setTimeout(() => {
+                if (!cardRef.current?.pinned) {
+                  setCard(null);
+                  ov.activate([]);
+                }
+              }, 350);
+            }
+          },
+          select(mark, rect) {
+            setCard({ findings: mark.findings, near: rect, pinned: true });
+            ov.activate(relatedMarks(m, mark));
+          },
+        });
+        overlay.current = ov;
+        const shownMarks = ov.shown();
+        setPlaced(new Set(m.byFinding.map((ids, i) => (ids.some((id) => shownMarks.has(id)) ? i : -1)).filter((i) => i >= 0)));
+        setReport(r);
+        setFailures(a.failures);
+        root.setAttribute('data-budget-lens-findings', String(r.findings.length));
+        root.setAttribute('data-budget-lens', 'ready');
+        opts.onDone?.({ isBudget: r.isBudget, findings: r.findings.length, errors: r.counts.error });
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+        root.setAttribute('data-budget-lens-findings', '0');
+        root.setAttribute('data-budget-lens', 'error');
+        opts.onDone?.({ isBudget: true, findings: 0, errors: 0 });
+      }
+    });
+    return () => overlay.current?.destroy();
+  }, []);
+
+  const select = (i: number) => {
+    const m = model.current;
+    const ov = overlay.current;
+    if (!m || !ov) return;
+    const ids = m.byFinding[i] ?? [];
+    ov.activate(ids);
+    const rect = ov.reveal(ids);
+    const near = rect ?? { left: window.innerWidth - 760, top: 80, width: 0, height: 0 };
+    setCard({ findings: [i], near, pinned: true });
+  };
+
+  const close = () => {
+    setCard(null);
+    overlay.current?.activate([]);
+  };
+
+  return (
+    <div class="bl">
+      <Panel lang={lang} onLang={setLang} report={report} error={error} failures={failures} onSelect={select} {...(placed ? { placed } : {})} />
+      {card && report && (
+        <div
+          onMouseEnter={() => clearTimeout(hideTimer.current)}
+          onMouseLeave={() => {
+            if (!cardRef.current?.pinned) setCard(null);
+          }}
+        >
+          <Card lang={lang} findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)} near={toBox(card.near)} pinned={card.pinned} onClose={close} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Every mark the mark's findings involve: parts, comparisons, sentences. */
+function relatedMarks(m: HighlightModel, mark: Mark): number[] {
+  const ids = new Set<number>([mark.id]);
+  for (const f of mark.findings) for (const id of m.byFinding[f] ?? []) ids.add(id);
+  return [...ids];
+}
+
+/** Analyse the page and show the results in place. Every error stays inside; the page is never broken. */
+export function runOnPage(doc: Document, opts: PageRunOptions): PageSession {
+  const { host, shadow } = createHost(doc);
+  const layer = doc.createElement('div');
+  layer.className = 'bl bl-layer';
+  const ui = doc.createElement('div');
+  shadow.append(layer, ui);
+  try {
+    render(<App doc={doc} host={host} layer={layer} opts={opts} />, ui);
+  } catch (e) {
+    ui.textContent = `${t(opts.lang, 'failed')}${e instanceof Error ? e.message : String(e)}`;
+  }
+  return {
+    destroy() {
+      render(null, ui);
+      host.remove();
+      doc.documentElement.removeAttribute('data-budget-lens');
+      doc.documentElement.removeAttribute('data-budget-lens-findings');
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { budgetPdfLinks } from '../../lib/detect';
+import { t, type Lang } from '../i18n';
+import { STYLES } from '../styles';
+
+/**
+ * A small "check with BudgetLens" button beside each budget PDF linked from the page, drawn in our own
+ * shadow root next to the link (the link itself is left as it is).
+ */
+export function showPdfLinks(doc: Document, lang: Lang, open: (url: string) => void): number {
+  const links = budgetPdfLinks(doc);
+  if (!links.length) return 0;
+  const host = doc.createElement('budget-lens-links');
+  host.setAttribute('style', 'all:initial;position:absolute;left:0;top:0;width:0;height:0;overflow:visible;z-index:2147483645;display:block;');
+  const shadow = host.attachShadow({ mode: 'open' });
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = STYLES;
+    shadow.appendChild(style);
+  }
+  const layer = doc.createElement('div');
+  layer.className = 'bl bl-layer';
+  shadow.appendChild(layer);
+  const buttons = links.map((a) => {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.className = 'bl-pdflink';
+    b.textContent = `🔍 ${t(lang, 'checkPdf')}`;
+    b.title = a.href;
+    b.dataset['budgetLensPdf'] = a.href;
+    b.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      open(a.href);
+    });
+    layer.appendChild(b);
+    return { a, b };
+  });
+  const place = () => {
+    const win = doc.defaultView!;
+    for (const { a, b } of buttons) {
+      const r = a.getBoundingClientRect();
+      if (!r.width && !r.height) {
+        b.style.display = 'none';
+        continue;
+      }
+      b.style.display = '';
+      b.style.left = `${r.right + win.scrollX + 6}px`;
+      b.style.top = `${r.top + win.scrollY + Math.max(0, (r.height - 16) / 2)}px`;
+    }
+  };
+  doc.documentElement.appendChild(host);
+  place();
+  doc.defaultView!.addEventListener('resize', () => requestAnimationFrame(place), { passive: true });
+  new ResizeObserver(() => requestAnimationFrame(place)).observe(doc.documentElement);
+  return links.length;
+}

@@ -1,0 +1,234 @@
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { analyze } from '../../lib/analyze';
+import { extractPdf, PdfInputError } from '../../lib/extract/pdf/extract-pdf';
+import type { PdfjsDocument, PdfjsModule } from '../../lib/extract/pdf/pdfjs-api';
+import { highlightModel, type HighlightModel, type Mark } from '../../lib/report/highlights';
+import { toReport } from '../../lib/report/export';
+import { Report } from '../../lib/report/schema';
+import type { RuleOptions } from '../../lib/rules/engine';
+import { Card } from '../Card';
+import { t, type Lang } from '../i18n';
+import { Panel } from '../Panel';
+import { PdfView, type RenderDoc, type TextLayerCtor } from './pdf-view';
+
+export interface ViewerOptions {
+  pdfjs: PdfjsModule & { TextLayer: TextLayerCtor };
+  /** getDocument options for this environment: cMapUrl, standardFontDataUrl, wasmUrl. */
+  documentOptions: Record<string, unknown>;
+  fileUrl: string;
+  lang: Lang;
+  rules: RuleOptions;
+  openOriginal: (url: string) => void;
+  stopIntercepting: () => void;
+}
+
+interface CardState {
+  findings: number[];
+  near: { left: number; top: number; right: number; bottom: number };
+  pinned: boolean;
+}
+
+function fileName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
+  } catch {
+    return url;
+  }
+}
+
+function box(r: { left: number; top: number; width: number; height: number }) {
+  return { left: r.left, top: r.top, right: r.left + r.width, bottom: r.top + r.height };
+}
+
+function App({ o }: { o: ViewerOptions }) {
+  const [lang, setLang] = useState<Lang>(o.lang);
+  const [report, setReport] = useState<Report>();
+  const [failures, setFailures] = useState<{ rule: string; message: string }[]>([]);
+  const [error, setError] = useState<string>();
+  const [progress, setProgress] = useState<{ page: number; pages: number }>();
+  const [card, setCard] = useState<CardState | null>(null);
+  const [page, setPage] = useState(1);
+  const [pages, setPages] = useState(0);
+  const [zoom, setZoom] = useState(1.25);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<string>('');
+  const pagesRef = useRef<HTMLDivElement>(null);
+  const view = useRef<PdfView>();
+  const model = useRef<HighlightModel>();
+  const abort = useRef(new AbortController());
+  const cardRef = useRef<CardState | null>(null);
+  cardRef.current = card;
+
+  useEffect(() => {
+    document.title = `${t('zh', 'brand')} · ${fileName(o.fileUrl)}`;
+    const root = document.documentElement;
+    (async () => {
+      let bytes: Uint8Array;
+      try {
+        const res = await fetch(o.fileUrl, { credentials: 'include' });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        bytes = new Uint8Array(await res.arrayBuffer());
+      } catch (e) {
+        const hint = o.fileUrl.startsWith('file:') ? '（本地文件：请在扩展程序设置中允许访问文件网址 / allow access to file URLs）' : '';
+        throw new Error(`无法读取文件 cannot fetch ${o.fileUrl}: ${(e as Error).message}${hint}`);
+      }
+      let doc: PdfjsDocument;
+      let password: string | undefined;
+      for (;;) {
+        try {
+          doc = await o.pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, ...(password !== undefined ? { password } : {}), ...o.documentOptions }).promise;
+          break;
+        } catch (e) {
+          if ((e as { name?: string }).name !== 'PasswordException') throw new PdfInputError(`the PDF cannot be read (${(e as Error).message})`, 'unreadable');
+          const pw = window.prompt(password === undefined ? '此 PDF 有密码 / This PDF needs a password' : '密码不对，请重试 / Wrong password, try again');
+          if (pw === null) throw new PdfInputError('the PDF is encrypted with a password', 'encrypted');
+          password = pw;
+        }
+      }
+      const v = new PdfView(pagesRef.current!, doc as unknown as RenderDoc, o.pdfjs.TextLayer, {
+        hover(mark, rect) {
+          if (cardRef.current?.pinned) return;
+          if (mark && rect) {
+            setCard({ findings: mark.findings, near: box(rect), pinned: false });
+            v.activate(related(model.current, mark));
+          } else {
+            setCard(null);
+            v.activate([]);
+          }
+        },
+        select(mark, rect) {
+          setCard({ findings: mark.findings, near: box(rect), pinned: true });
+          v.activate(related(model.current, mark));
+        },
+        page: setPage,
+      });
+      view.current = v;
+      await v.init();
+      setPages(v.pageCount);
+      v.fitWidth();
+      setZoom(v.zoom);
+      const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal });
+      const a = analyze(x, o.rules);
+      const r = Report.parse(toReport(a));
+      const m = highlightModel(a);
+      model.current = m;
+      v.setMarks(m.marks);
+      setReport(r);
+      setFailures(a.failures);
+      root.setAttribute('data-budget-lens-findings', String(r.findings.length));
+      root.setAttribute('data-budget-lens', 'ready');
+    })().catch((e: unknown) => {
+      setError(e instanceof Error ? e.message : String(e));
+      root.setAttribute('data-budget-lens-findings', '0');
+      root.setAttribute('data-budget-lens', 'error');
+    });
+    return () => abort.current.abort();
+  }, []);
+
+  const select = async (i: number) => {
+    const m = model.current;
+    const v = view.current;
+    if (!m || !v) return;
+    const ids = m.byFinding[i] ?? [];
+    v.activate(ids);
+    const rect = await v.reveal(ids);
+    setCard({ findings: [i], near: rect ? box(rect) : { left: 80, top: 80, right: 80, bottom: 80 }, pinned: true });
+  };
+
+  const doFind = async () => {
+    const r = await view.current?.find(query);
+    setFound(r ? (r.total ? `${t(lang, 'matches', { n: r.total })} · ${t(lang, 'page', { n: r.page })}` : t(lang, 'matches', { n: 0 })) : '');
+  };
+
+  const zoomBy = (f: number) => {
+    view.current?.setZoom(zoom * f);
+    setZoom(view.current?.zoom ?? zoom);
+  };
+
+  return (
+    <div class="bl bl-viewer">
+      <div class="bl-toolbar" role="toolbar">
+        <b class="bl-file" title={o.fileUrl}>
+          {fileName(o.fileUrl)}
+        </b>
+        <label>
+          <input
+            type="number"
+            min={1}
+            max={pages || 1}
+            value={page}
+            aria-label="page"
+            onChange={(e) => view.current?.goTo(Number((e.target as HTMLInputElement).value))}
+          />{' '}
+          / {pages}
+        </label>
+        <button type="button" onClick={() => zoomBy(1 / 1.2)} aria-label={t(lang, 'zoomOut')}>
+          −
+        </button>
+        <span class="bl-zoom">{Math.round(zoom * 100)}%</span>
+        <button type="button" onClick={() => zoomBy(1.2)} aria-label={t(lang, 'zoomIn')}>
+          +
+        </button>
+        <form
+          class="bl-find"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void doFind();
+          }}
+        >
+          <input type="search" placeholder={t(lang, 'find')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} aria-label={t(lang, 'find')} />
+          <button type="submit">{t(lang, 'findNext')}</button>
+          <span class="bl-note">{found}</span>
+        </form>
+        {progress && progress.page < progress.pages && (
+          <button type="button" onClick={() => abort.current.abort()}>
+            {t(lang, 'stop')}
+          </button>
+        )}
+      </div>
+      <div class="bl-pages" ref={pagesRef} />
+      <Panel
+        lang={lang}
+        onLang={setLang}
+        report={report}
+        error={error}
+        failures={failures}
+        onSelect={(i) => void select(i)}
+        {...(progress ? { progress } : {})}
+        actions={
+          <div class="bl-actions">
+            <button type="button" onClick={() => o.openOriginal(o.fileUrl)}>
+              {t(lang, 'openOriginal')}
+            </button>
+            <button type="button" onClick={() => o.stopIntercepting()}>
+              {t(lang, 'stopIntercepting')}
+            </button>
+          </div>
+        }
+      />
+      {card && report && (
+        <Card
+          lang={lang}
+          findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)}
+          near={card.near}
+          pinned={card.pinned}
+          onClose={() => {
+            setCard(null);
+            view.current?.activate([]);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function related(m: HighlightModel | undefined, mark: Mark): number[] {
+  const ids = new Set<number>([mark.id]);
+  for (const f of mark.findings) for (const id of m?.byFinding[f] ?? []) ids.add(id);
+  return [...ids];
+}
+
+export function startViewer(root: HTMLElement, o: ViewerOptions): void {
+  render(<App o={o} />, root);
+}

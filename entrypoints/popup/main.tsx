@@ -1,0 +1,67 @@
+/**
+ * The toolbar popup for the current tab: detected or not, how many findings, "analyse this page anyway",
+ * "open this PDF in BudgetLens".
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { loadSettings, uiLang } from '../../components/ext/settings-store';
+import { PopupView, type PopupState } from '../../components/PopupView';
+import { STYLES } from '../../components/styles';
+import { TabState } from '../../lib/messages';
+
+const style = document.createElement('style');
+style.textContent = STYLES.replace(':host { all: initial; }', '') + 'body{margin:0;min-width:300px}';
+document.head.appendChild(style);
+
+async function currentTab(): Promise<{ id: number; url: string } | undefined> {
+  // Tests open the popup as a page and name the tab to describe.
+  const forced = new URLSearchParams(location.search).get('tab');
+  if (forced) {
+    const t = await browser.tabs.get(Number(forced));
+    return t.id !== undefined ? { id: t.id, url: t.url ?? '' } : undefined;
+  }
+  const [t] = await browser.tabs.query({ active: true, currentWindow: true });
+  return t?.id !== undefined ? { id: t.id, url: t.url ?? '' } : undefined;
+}
+
+async function stateOf(tabId: number): Promise<TabState | undefined> {
+  try {
+    return TabState.parse(await browser.tabs.sendMessage(tabId, { type: 'bl:status' }));
+  } catch {
+    const stored = await browser.runtime.sendMessage({ type: 'bl:tab-state', tabId }).catch(() => null);
+    const r = TabState.safeParse(stored);
+    return r.success ? r.data : undefined;
+  }
+}
+
+const root = document.getElementById('app')!;
+const settings = await loadSettings();
+const lang = uiLang(settings);
+const tab = await currentTab();
+const viewerBase = browser.runtime.getURL('/viewer.html');
+
+async function refresh(): Promise<void> {
+  const s: PopupState = { lang, url: tab?.url ?? '', inViewer: !!tab?.url.startsWith(viewerBase) };
+  if (tab) {
+    const st = await stateOf(tab.id);
+    if (st) s.tab = st;
+  }
+  render(
+    <PopupView
+      state={s}
+      onAnalyse={async () => {
+        if (!tab) return;
+        await browser.tabs.sendMessage(tab.id, { type: 'bl:analyse' }).catch(() => undefined);
+        setTimeout(() => void refresh(), 800);
+      }}
+      onOpenPdf={async () => {
+        if (!tab) return;
+        await browser.tabs.update(tab.id, { url: `${viewerBase}?file=${encodeURIComponent(tab.url)}` });
+        window.close();
+      }}
+      onOptions={() => void browser.runtime.openOptionsPage()}
+    />,
+    root,
+  );
+}
+await refresh();

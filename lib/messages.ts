@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Messages between the parts of the extension (content script, background, popup, viewer). Every receiver
+ * parses what it gets with these schemas; anything else is ignored.
+ */
+export const TabState = z.object({
+  /** idle: detection said no; loading: analysis running; ready: done; error: analysis failed. */
+  state: z.enum(['idle', 'loading', 'ready', 'error']),
+  detected: z.boolean(),
+  isBudget: z.boolean().optional(),
+  findings: z.number().int().nonnegative().optional(),
+  errors: z.number().int().nonnegative().optional(),
+  /** Budget PDFs linked from the page. */
+  pdfLinks: z.number().int().nonnegative().optional(),
+});
+export type TabState = z.infer<typeof TabState>;
+
+export const Message = z.discriminatedUnion('type', [
+  /** popup → content: what is the state of this page? (answered with TabState) */
+  z.object({ type: z.literal('bl:status') }),
+  /** popup → content: analyse this page even though detection said no. */
+  z.object({ type: z.literal('bl:analyse') }),
+  /** content → background: the page's state changed (for the toolbar badge and the popup). */
+  z.object({ type: z.literal('bl:state'), state: TabState }),
+  /** content, popup → background: open this PDF in the viewer (a new tab, or this tab). */
+  z.object({ type: z.literal('bl:open-pdf'), url: z.string().url(), sameTab: z.boolean().optional() }),
+  /** viewer → background: show the original file in this tab, without interception. */
+  z.object({ type: z.literal('bl:open-original'), url: z.string().url() }),
+  /** viewer, options → background: turn PDF interception on or off. */
+  z.object({ type: z.literal('bl:intercept'), on: z.boolean() }),
+  /** popup → background: the last state a tab's content script reported. */
+  z.object({ type: z.literal('bl:tab-state'), tabId: z.number().int() }),
+]);
+export type Message = z.infer<typeof Message>;
+
+export function parseMessage(raw: unknown): Message | undefined {
+  const r = Message.safeParse(raw);
+  return r.success ? r.data : undefined;
+}
+
+/** The viewer's address for a PDF: the URL is carried raw after `?file=` (a redirect rule cannot encode it). */
+export function viewerFileParam(search: string): string | undefined {
+  const i = search.indexOf('file=');
+  if (i < 0) return undefined;
+  const raw = search.slice(i + 'file='.length);
+  // Our own links encode the URL; a redirect rule's \0 substitution does not.
+  return /^[a-z]+%3A/i.test(raw) ? decodeURIComponent(raw) : raw;
+}

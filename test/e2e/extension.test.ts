@@ -1,0 +1,298 @@
+/**
+ * The built extension in real Chromium (headless), on pages and PDFs served from a local server: what a
+ * reader sees (highlights, the panel, the card, the viewer), what must not happen (pages changed, markup
+ * from the page run, network requests of our own). Screenshots go to out/e2e/ for a person to look at.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/browser';
+import { analyzeFixture } from '../helpers';
+import { loadExtension, type Loaded } from '../support/extension';
+import { HOSTILE_TEXT, startServer, type TestServer } from '../support/server';
+
+const OUT = join(import.meta.dirname, '..', '..', 'out', 'e2e');
+mkdirSync(OUT, { recursive: true });
+const NETLOG = join(OUT, 'netlog.json');
+
+let srv: TestServer;
+let ext: Loaded;
+
+beforeAll(async () => {
+  srv = await startServer();
+  ext = await loadExtension({ netLog: NETLOG });
+}, 120_000);
+
+afterAll(async () => {
+  await ext?.ctx.close();
+  await srv?.close();
+});
+
+async function ready(page: Page, timeout = 30_000): Promise<{ state: string; findings: number }> {
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-budget-lens') !== null, null, { timeout });
+  return page.evaluate(() => ({ state: document.documentElement.getAttribute('data-budget-lens') ?? '', findings: Number(document.documentElement.getAttribute('data-budget-lens-findings')) }));
+}
+
+describe('on a budget web page', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/html/000-word-cms.html`);
+  });
+
+  it('analyses the page and says so on the root element, with as many findings as the CLI', async () => {
+    const r = await ready(page);
+    expect(r.state).toBe('ready');
+    expect(r.findings).toBe(analyzeFixture('000-word-cms.html').findings.length);
+  });
+
+  it('highlights the cells in error, warnings and reconciled cells, each naming its rule', async () => {
+    const errors = page.locator('[data-budget-lens-severity="error"]');
+    expect(await errors.count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-budget-lens-severity="pass"]').count()).toBeGreaterThan(50);
+    const rules = await errors.evaluateAll((els) => els.map((e) => e.getAttribute('data-budget-lens-rule')));
+    expect(rules).toContain('R29');
+    expect(rules.every((r) => !!r)).toBe(true);
+    // The R29 mark sits over the cell that prints the cost indicator (15.93元 for a 15.93万元 project).
+    const box = await page.locator('[data-budget-lens-severity="error"][data-budget-lens-rule="R29"]').first().boundingBox();
+    const cell = await page.evaluate(() => {
+      const td = [...document.querySelectorAll('td')].find((c) => /≤\s*15\.93\s*元/.test(c.textContent ?? ''));
+      const r = td!.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    expect(Math.abs(box!.x - cell.x)).toBeLessThan(4);
+    expect(Math.abs(box!.y - cell.y)).toBeLessThan(4);
+    await page.screenshot({ path: join(OUT, 'page-000-overview.png') });
+  });
+
+  it('shows the panel: organisation, year, totals, findings by severity, the table inventory', async () => {
+    const panel = page.locator('.bl-panel');
+    await expect(panel.isVisible()).resolves.toBe(true);
+    const text = (await panel.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('洛阳市城乡一体化示范区党政办公室');
+    expect(text).toContain('2024');
+    expect(text).toMatch(/1070\.00 万元/);
+    expect(text).toMatch(/941\.27/);
+    expect(text).toMatch(/R29/);
+    expect(text).toMatch(/部门收入预算表/);
+  });
+
+  it('hovering a highlighted cell shows the card with the rule, its explanation and the numbers', async () => {
+    await page.evaluate(() => [...document.querySelectorAll('td')].find((c) => /≤\s*15\.93\s*元/.test(c.textContent ?? ''))!.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    const mark = page.locator('[data-budget-lens-severity="error"][data-budget-lens-rule="R29"]').first();
+    const b = (await mark.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    const card = page.locator('[data-budget-lens-card]');
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    const text = await card.innerText();
+    expect(text).toMatch(/R29/);
+    expect(text).toMatch(/15\.93/);
+    await page.screenshot({ path: join(OUT, 'page-000-card.png') });
+    await page.mouse.move(5, 5);
+  });
+
+  it('clicking a finding in the panel scrolls to its cells, flashes them and pins the card', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const item = page.locator('.bl-finding.error').first();
+    await item.click();
+    await page.waitForTimeout(300);
+    const active = page.locator('.bl-mark.bl-active');
+    expect(await active.count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+    const flashed = await page.locator('.bl-mark.bl-flash').count();
+    expect(flashed).toBeGreaterThan(0);
+    await expect(page.locator('[data-budget-lens-card]').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(OUT, 'page-000-finding.png') });
+  });
+
+  it('the overlay follows a resize', async () => {
+    const mark = page.locator('[data-budget-lens-severity="error"][data-budget-lens-rule="R29"]').first();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.waitForTimeout(400);
+    const box = await mark.boundingBox();
+    const cell = await page.evaluate(() => {
+      const td = [...document.querySelectorAll('td')].find((c) => /≤\s*15\.93\s*元/.test(c.textContent ?? ''));
+      const r = td!.getBoundingClientRect();
+      return { x: r.x, y: r.y };
+    });
+    expect(Math.abs(box!.x - cell.x)).toBeLessThan(4);
+    expect(Math.abs(box!.y - cell.y)).toBeLessThan(4);
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+});
+
+describe('other budget pages', () => {
+  it('a GBK-encoded page', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/html/003-clean-gbk.html`);
+    const r = await ready(page);
+    expect(r).toEqual({ state: 'ready', findings: analyzeFixture('003-clean-gbk.html').findings.length });
+    expect(await page.locator('[data-budget-lens-rule="R25"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(OUT, 'page-003.png') });
+    await page.close();
+  });
+
+  it('a page whose tables arrive by script after load (AJAX CMS)', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/ajax.html`);
+    const r = await ready(page);
+    expect(r.state).toBe('ready');
+    expect(r.findings).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a cell whose text looks like markup stays text, in the panel and in the card', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/hostile.html`);
+    await ready(page);
+    const panel = await page.locator('.bl-panel').innerText();
+    expect(panel).toContain(HOSTILE_TEXT);
+    const injected = await page.evaluate(() => {
+      const root = document.querySelector('budget-lens-root')!.shadowRoot!;
+      return { imgs: root.querySelectorAll('img').length, pwned: (window as unknown as { __blPwned?: number }).__blPwned ?? 0 };
+    });
+    expect(injected).toEqual({ imgs: 0, pwned: 0 });
+    await page.close();
+  });
+});
+
+describe('on pages that are not budget disclosures', () => {
+  for (const f of ['news-plain.html', 'news-stats.html', 'shop.html']) {
+    it(`${f}: the DOM is exactly what it is without the extension`, async () => {
+      const plain = await launchBrowser();
+      const p0 = await plain.newPage();
+      await p0.goto(`${srv.url}/html/${f}`);
+      await p0.waitForTimeout(300);
+      const before = await p0.evaluate(() => document.documentElement.outerHTML);
+      await plain.close();
+      const page = await ext.ctx.newPage();
+      await page.goto(`${srv.url}/html/${f}`);
+      await page.waitForTimeout(2000);
+      const after = await page.evaluate(() => document.documentElement.outerHTML);
+      expect(after).toBe(before);
+      expect(after).not.toContain('data-budget-lens');
+      expect(await page.locator('[data-budget-lens-severity]').count()).toBe(0);
+      await page.close();
+    });
+  }
+});
+
+describe('PDFs', () => {
+  it('a link to a .pdf opens in the viewer: pages, highlights on the page boxes, the panel', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/pdf/000-word-cms-portrait.pdf`).catch(() => undefined);
+    await page.waitForURL(/viewer\.html\?file=/, { timeout: 15_000 });
+    const r = await ready(page, 60_000);
+    expect(r.state).toBe('ready');
+    expect(r.findings).toBeGreaterThan(5);
+    expect(await page.locator('.bl-page').count()).toBe(13);
+    expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+    const text = await page.locator('.bl-panel').innerText();
+    expect(text).toContain('洛阳市城乡一体化示范区党政办公室');
+    // Click the R29 finding: the viewer scrolls to page 11 and the mark is there.
+    await page.locator('.bl-finding.error', { hasText: '电子政务内网办公环境改造' }).first().click();
+    await page.waitForTimeout(800);
+    const mark = page.locator('.bl-page[data-page="11"] [data-budget-lens-severity="error"][data-budget-lens-rule="R29"]');
+    expect(await mark.count()).toBeGreaterThan(0);
+    expect(await page.locator('.textLayer span').count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(OUT, 'viewer-000.png') });
+    await page.close();
+  });
+
+  it('a PDF served without .pdf in its address (Content-Type) also opens in the viewer', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/download?name=003-clean-gbk-portrait`).catch(() => undefined);
+    await page.waitForURL(/viewer\.html\?file=/, { timeout: 15_000 });
+    const r = await ready(page, 60_000);
+    expect(r.state).toBe('ready');
+    await page.close();
+  });
+
+  it('find in the viewer highlights the text', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(ext.ext(`viewer.html?file=${encodeURIComponent(`${srv.url}/pdf/001-excel-export-landscape.pdf`)}`));
+    await ready(page, 60_000);
+    await page.locator('.bl-find input').fill('三公');
+    await page.locator('.bl-find button').click();
+    await page.waitForSelector('.textLayer .highlight', { timeout: 10_000 });
+    expect(await page.locator('.bl-find .bl-note').innerText()).toMatch(/\d/);
+    await page.close();
+  });
+
+  it('"open the original" shows the file itself, not intercepted again', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/pdf/nonembedded-cjk.pdf`).catch(() => undefined);
+    await page.waitForURL(/viewer\.html/, { timeout: 15_000 });
+    await ready(page, 60_000);
+    await page.locator('.bl-actions button').first().click();
+    await page.waitForURL(`${srv.url}/pdf/nonembedded-cjk.pdf`, { timeout: 15_000 });
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(`${srv.url}/pdf/nonembedded-cjk.pdf`);
+    await page.close();
+  });
+
+  it('a disclosure page that only links its PDFs offers "check with BudgetLens" beside each link', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/links.html`);
+    const button = page.locator('[data-budget-lens-pdf]').first();
+    await button.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.locator('[data-budget-lens-pdf]').count()).toBe(2);
+    const opened = ext.ctx.waitForEvent('page');
+    await button.click();
+    const viewer = await opened;
+    await viewer.waitForURL(/viewer\.html\?file=/, { timeout: 15_000 });
+    expect(decodeURIComponent(viewer.url())).toContain('/pdf/000-word-cms-portrait.pdf');
+    await viewer.close();
+    await page.close();
+  });
+});
+
+describe('the popup', () => {
+  it('tells whether the tab is a budget page, how many findings, and offers to analyse anyway', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/html/000-word-cms.html`);
+    const r = await ready(page);
+    const tabId = await ext.sw.evaluate(async (url) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
+      return (await c.tabs.query({})).find((t) => t.url === url)!.id;
+    }, page.url());
+    const popup = await ext.ctx.newPage();
+    await popup.goto(ext.ext(`popup.html?tab=${tabId}`));
+    await popup.waitForSelector('[data-findings]', { timeout: 10_000 });
+    expect(Number(await popup.locator('[data-findings]').getAttribute('data-findings'))).toBe(r.findings);
+    expect(await popup.locator('[data-detected="true"]').count()).toBe(1);
+    await popup.screenshot({ path: join(OUT, 'popup.png') });
+
+    const news = await ext.ctx.newPage();
+    await news.goto(`${srv.url}/html/news-stats.html`);
+    await news.waitForTimeout(500);
+    const newsId = await ext.sw.evaluate(async (url) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
+      return (await c.tabs.query({})).find((t) => t.url === url)!.id;
+    }, news.url());
+    await popup.goto(ext.ext(`popup.html?tab=${newsId}`));
+    await popup.locator('[data-detected="false"]').waitFor({ timeout: 10_000 });
+    await popup.locator('[data-action="analyse"]').click();
+    const forced = await ready(news);
+    expect(forced.state).toBe('ready');
+    await Promise.all([page.close(), news.close(), popup.close()]);
+  });
+});
+
+describe('privacy', () => {
+  it('the extension issues no network request of its own: only the PDFs the reader opened are fetched', async () => {
+    // Everything above ran in this browser; its network log names the initiator of every request.
+    await ext.ctx.close();
+    const log = JSON.parse(readFileSync(NETLOG, 'utf8')) as { constants: { logEventTypes: Record<string, number> }; events: { type: number; params?: { url?: string; initiator?: string } }[] };
+    const start = log.constants.logEventTypes['URL_REQUEST_START_JOB'];
+    const jobs = log.events.filter((e) => e.type === start && e.params?.url).map((e) => ({ url: e.params!.url!, initiator: e.params!.initiator ?? '' }));
+    const ours = jobs.filter((j) => j.initiator === `chrome-extension://${ext.id}`);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const j of ours) expect(j.url).toMatch(new RegExp(`^${srv.url.replace(/[.:/]/g, '\\$&')}/(pdf/|download\\?)`));
+    // Requests by the pages themselves go only to the local server (the fixtures reference nothing else).
+    const pages = jobs.filter((j) => j.initiator.startsWith('http'));
+    for (const j of pages) expect(j.url.startsWith(srv.url)).toBe(true);
+  });
+});
