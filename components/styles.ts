@@ -89,7 +89,7 @@ export const STYLES = `
 .bl-card details { margin-top: 4px; color: var(--bl-muted); }
 .bl-card summary { cursor: pointer; }
 .bl-card .x { all: unset; float: right; cursor: pointer; color: var(--bl-muted); padding: 0 4px; }
-.bl-sev { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 11px; color: #fff; }
+.bl-sev { display: inline-block; white-space: nowrap; padding: 0 6px; border-radius: 3px; font-size: 11px; color: #fff; }
 .bl-sev.error { background: var(--bl-error); } .bl-sev.warning { background: var(--bl-warning); color: #1f2328; } .bl-sev.info { background: var(--bl-info); }
 
 .bl-pdflink { all: unset; position: absolute; pointer-events: auto; cursor: pointer; font: 11px/1.4 system-ui, "Noto Sans CJK SC", sans-serif;

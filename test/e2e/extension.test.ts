@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/browser';
 import { analyzeFixture } from '../helpers';
-import { loadExtension, type Loaded } from '../support/extension';
-import { HOSTILE_TEXT, startServer, type TestServer } from '../support/server';
+import { loadExtension, type Loaded } from '../../scripts/extension-browser';
+import { HOSTILE_TEXT, startServer, type TestServer } from '../../scripts/sample-server';
 
 const OUT = join(import.meta.dirname, '..', '..', 'out', 'e2e');
 mkdirSync(OUT, { recursive: true });

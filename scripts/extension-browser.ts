@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { BASE_ARGS, CHROMIUM } from '../../scripts/browser';
+import { BASE_ARGS, CHROMIUM } from './browser';
 
-export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+export const EXTENSION_DIR = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
 
 export interface Loaded {
   ctx: BrowserContext;

@@ -1,5 +1,5 @@
 /**
- * A local HTTP server for the end-to-end tests and the demo: the fixture pages and PDFs, plus pages that
+ * A local HTTP server for the end-to-end tests and the demo (127.0.0.1 only): the fixture pages and PDFs, plus pages that
  * real sites produce (tables loaded late by script, a PDF served from an address without .pdf, a
  * disclosure page that only links its PDFs, a cell whose text looks like markup).
  */
@@ -8,7 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-const FIX = join(import.meta.dirname, '..', 'fixtures');
+const FIX = join(import.meta.dirname, '..', 'test', 'fixtures');
+const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
 export interface TestServer {
   url: string;
@@ -67,6 +68,8 @@ export async function startServer(): Promise<TestServer> {
         if (!/^[\w.-]+$/.test(name)) return send(404, 'text/plain', 'no');
         return send(200, 'application/pdf', readFileSync(join(FIX, 'pdf', `${name}.pdf`)));
       }
+      // The real 决算 PDFs, read in place from ../shared/corpus (never copied into the repository).
+      if (path.startsWith('/corpus/') && /^[\w.-]+\.pdf$/.test(path.slice(8))) return send(200, 'application/pdf', readFileSync(join(CORPUS, path.slice(8))));
       if (path === '/ajax.html') return send(200, 'text/html; charset=utf-8', AJAX_PAGE);
       if (path === '/links.html') return send(200, 'text/html; charset=utf-8', LINKS_PAGE);
       if (path === '/hostile.html') return send(200, 'text/html; charset=utf-8', hostilePage());

@@ -1,12 +1,12 @@
 /**
- * Vitest global setup: the end-to-end tests load the built extension, so build it (Chrome MV3) when the
- * sources are newer than the last build.
+ * Build the Chrome extension (wxt build) when the sources are newer than the last build. Used as vitest's
+ * global setup (the end-to-end tests load the built extension) and by the demo.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 
 function newest(path: string): number {
@@ -25,8 +25,12 @@ export function extensionIsStale(): boolean {
   return src > built;
 }
 
-export default function setup(): void {
-  if (!extensionIsStale()) return;
+export function buildExtension(force = false): void {
+  if (!force && !extensionIsStale()) return;
   const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`wxt build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export default function setup(): void {
+  buildExtension();
 }
