@@ -81,3 +81,20 @@ export function Card(p: CardProps) {
     </div>
   );
 }
+
+/** The small card over a table title, a column header or a code: what it means. */
+export function TermCard(p: { lang: Lang; title: { zh: string; en: string }; body: { zh: string; en: string }; near: CardProps['near'] }) {
+  const w = Math.min(320, window.innerWidth - 16);
+  const top = p.near.bottom + 6 + 140 < window.innerHeight ? p.near.bottom + 6 : Math.max(8, p.near.top - 150);
+  const left = Math.max(8, Math.min(window.innerWidth - w - 8, p.near.left));
+  return (
+    <div class="bl-card bl-term" role="tooltip" style={{ top: `${top}px`, left: `${left}px`, width: `${w}px` }} data-budget-lens-term="">
+      <div class="h">
+        <span class="bl-sev info">{p.lang === 'zh' ? '名词' : 'Term'}</span>
+        <b>{p.lang === 'zh' ? p.title.zh : p.title.en}</b>
+      </div>
+      {p.lang === 'zh' && <div class="en">{p.title.en}</div>}
+      <p class="msg">{p.lang === 'zh' ? p.body.zh : p.body.en}</p>
+    </div>
+  );
+}

@@ -16,10 +16,13 @@ const T = {
   en: { title: 'BudgetLens · Options', rules: 'Rules to run', tolerance: 'Rounding', aware: 'Differences within printed rounding are notes (recommended)', strict: 'Strict: any difference is an error', language: 'Interface language', auto: 'Follow the browser', pdf: 'PDF', intercept: 'Open PDF links in BudgetLens', saved: 'Saved', n: '{n} rules' },
 } as const;
 
-export function OptionsView(p: { settings: Settings; lang: Lang; saved: boolean; onChange: (s: Settings) => void }) {
+/** A change to the settings: top-level fields, or some rule groups (merged into the current ones). */
+export type SettingsPatch = Partial<Omit<Settings, 'groups'>> & { groups?: Partial<Settings['groups']> };
+
+export function OptionsView(p: { settings: Settings; lang: Lang; saved: boolean; onChange: (patch: SettingsPatch) => void }) {
   const s = p.settings;
   const l = T[p.lang];
-  const set = (patch: Partial<Settings>) => p.onChange({ ...s, ...patch });
+  const set = (patch: SettingsPatch) => p.onChange(patch);
   return (
     <main class="bl" style={{ maxWidth: '640px', margin: '24px auto', background: '#fff', padding: '20px 24px', borderRadius: '10px', border: '1px solid #d9dee5' }}>
       <h1 style={{ fontSize: '18px', margin: '0 0 12px' }}>{l.title}</h1>
@@ -27,7 +30,7 @@ export function OptionsView(p: { settings: Settings; lang: Lang; saved: boolean;
         <legend>{l.rules}</legend>
         {RULE_GROUPS.map((g) => (
           <label key={g} style={{ display: 'block' }}>
-            <input type="checkbox" name={`group-${g}`} checked={s.groups[g]} onChange={(e) => set({ groups: { ...s.groups, [g]: (e.target as HTMLInputElement).checked } })} /> {GROUP_NAMES[g][p.lang]}{' '}
+            <input type="checkbox" name={`group-${g}`} checked={s.groups[g]} onChange={(e) => set({ groups: { [g]: (e.target as HTMLInputElement).checked } })} /> {GROUP_NAMES[g][p.lang]}{' '}
             <span class="bl-note">{l.n.replace('{n}', String(RULES.filter((r) => r.group === g).length))}</span>
           </label>
         ))}

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { explainCode, termFor, termsIn } from '../lib/glossary';
 import type { Report } from '../lib/report/schema';
 import { ruleById } from '../lib/rules/registry';
+import { Charts } from './Charts';
 import { t, type Lang } from './i18n';
 
 export interface PanelProps {
@@ -111,7 +113,6 @@ function Results(p: PanelProps & { report: Report }) {
       </>
     );
   }
-  const maxFn = Math.max(1, ...r.byFunction.map((k) => num(k.value)));
   return (
     <>
       <div class="bl-meta">
@@ -132,9 +133,7 @@ function Results(p: PanelProps & { report: Report }) {
           <div class="bl-figs">
             {r.keyFigures.map((k) => (
               <>
-                <span class="n" title={k.source}>
-                  {lang === 'zh' ? k.name : k.en}
-                </span>
+                <Term lang={lang} text={k.name} shown={lang === 'zh' ? k.name : k.en} source={k.source} />
                 <span class="v">
                   {k.value} {k.unit}
                 </span>
@@ -143,22 +142,9 @@ function Results(p: PanelProps & { report: Report }) {
           </div>
         </section>
       )}
-      {r.byFunction.length > 0 && (
-        <section class="bl-section" aria-label={t(lang, 'byFunction')}>
-          <h3>{t(lang, 'byFunction')}</h3>
-          <div class="bl-figs">
-            {r.byFunction.map((k) => (
-              <>
-                <span class="n">{k.name}</span>
-                <span class="v">{k.value}</span>
-                <span class="bl-bar" aria-hidden="true">
-                  <i style={{ width: `${(100 * num(k.value)) / maxFn}%` }} />
-                </span>
-              </>
-            ))}
-          </div>
-        </section>
-      )}
+      <section class="bl-section" aria-label={t(lang, 'charts')}>
+        <Charts report={r} lang={lang} />
+      </section>
       {r.threePublic.length > 0 && (
         <section class="bl-section" aria-label={t(lang, 'threePublic')}>
           <h3>{t(lang, 'threePublic')}</h3>
@@ -174,7 +160,59 @@ function Results(p: PanelProps & { report: Report }) {
       )}
       <FindingList {...p} />
       <Inventory {...p} />
+      <Glossary {...p} />
     </>
+  );
+}
+
+/** A figure's name, dotted-underlined when the glossary explains it (the explanation shows on hover). */
+function Term(p: { lang: Lang; text: string; shown: string; source?: string }) {
+  const term = termFor(p.text);
+  const title = [term ? (p.lang === 'zh' ? term.explain.zh : term.explain.en) : '', p.source ? `（${p.source}）` : ''].filter(Boolean).join(' ');
+  return (
+    <span class={`n${term ? ' bl-term-word' : ''}`} title={title}>
+      {p.shown}
+    </span>
+  );
+}
+
+/** The 名词解释 terms this document uses, and what its classification codes mean. */
+function Glossary(p: PanelProps & { report: Report }) {
+  const { report: r, lang } = p;
+  const text = [...r.keyFigures.map((k) => k.name), ...r.tables.map((t) => t.title), ...r.inventory.map((e) => e.title), ...r.findings.map((f) => f.message)].join(' ');
+  const terms = termsIn(text);
+  const classes = r.byFunction.map((k) => k.name.match(/^(\d{3})/)?.[1]).filter((c): c is string => !!c);
+  if (!terms.length && !classes.length) return null;
+  return (
+    <details class="bl-section bl-group">
+      <summary>{t(lang, 'glossary')}</summary>
+      <dl class="bl-glossary">
+        {terms.map((term) => (
+          <>
+            <dt>
+              {term.zh}
+              {lang === 'en' ? ` · ${term.en}` : ''}
+            </dt>
+            <dd>{lang === 'zh' ? term.explain.zh : term.explain.en}</dd>
+          </>
+        ))}
+        {classes.length > 0 && (
+          <>
+            <dt>{t(lang, 'codes')}</dt>
+            <dd>
+              {t(lang, 'codesExplain')}
+              <ul>
+                {classes.map((c) => (
+                  <li key={c}>
+                    {c} {explainCode(c)?.levels[0]?.name}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+    </details>
   );
 }
 

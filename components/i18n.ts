@@ -52,6 +52,15 @@ const STRINGS = {
   stop: { zh: '停止', en: 'Stop' },
   pages: { zh: '页', en: 'pages' },
   language: { zh: 'English', en: '中文' },
+  charts: { zh: '图表', en: 'Charts' },
+  glossary: { zh: '名词解释', en: 'Glossary' },
+  codes: { zh: '科目编码（类/款/项）', en: 'Classification codes (类/款/项)' },
+  codesExplain: { zh: '功能分类编码说明钱用在哪方面：前 3 位是“类”，再 2 位是“款”，再 2 位是“项”，如 2010301 = 一般公共服务支出 › 政府办公厅（室）及相关机构事务 › 行政运行。本文件出现的类：', en: 'A function code says what the money is for: 3 digits for the class, 2 more for the section, 2 more for the item (2010301 = general public services › government offices › administration). Classes in this document:' },
+  exportJson: { zh: '导出 JSON', en: 'Export JSON' },
+  exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
+  exportMd: { zh: '导出 Markdown', en: 'Export Markdown' },
+  print: { zh: '打印报告', en: 'Printable report' },
+  exports: { zh: '导出', en: 'Export' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -94,6 +94,15 @@ export const STYLES = `
 
 .bl-pdflink { all: unset; position: absolute; pointer-events: auto; cursor: pointer; font: 11px/1.4 system-ui, "Noto Sans CJK SC", sans-serif;
   background: #1f5fa8; color: #fff; padding: 0 6px; border-radius: 8px; white-space: nowrap; }
+.bl-chart { margin: 6px 0 10px; }
+.bl-chart figcaption { font-size: 12px; font-weight: 600; color: var(--bl-muted); margin-bottom: 3px; }
+.bl-chart svg { display: block; overflow: visible; }
+.bl-sr { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.bl-term-word { text-decoration: underline dotted #8a97a8; text-underline-offset: 3px; cursor: help; }
+.bl-glossary dt { font-weight: 600; margin-top: 6px; }
+.bl-glossary dd { margin: 0 0 0 0; color: var(--bl-muted); }
+.bl-glossary ul { margin: 2px 0 0 16px; padding: 0; }
+.bl-card.bl-term { pointer-events: none; }
 .bl-actions { display: flex; flex-wrap: wrap; gap: 6px; }
 .bl-actions button { font: inherit; padding: 3px 8px; border: 1px solid var(--bl-line); border-radius: 4px; background: var(--bl-soft); cursor: pointer; }
 .bl-actions button:hover { background: #e8edf3; }

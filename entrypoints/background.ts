@@ -110,6 +110,10 @@ export default defineBackground(() => {
       case 'bl:open-pdf':
         if (m.sameTab && tabId !== undefined) return browser.tabs.update(tabId, { url: viewerUrl(m.url) }).then(() => true);
         return browser.tabs.create({ url: viewerUrl(m.url), ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}) }).then(() => true);
+      case 'bl:open-report':
+        return browser.tabs
+          .create({ url: `${(browser.runtime.getURL as (p: string) => string)('/report.html')}?key=${encodeURIComponent(m.key)}`, ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}) })
+          .then(() => true);
       case 'bl:open-original':
         if (tabId !== undefined) return openOriginal(tabId, m.url).then(() => true);
         return undefined;

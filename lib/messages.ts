@@ -29,6 +29,8 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bl:open-original'), url: z.string().url() }),
   /** viewer, options → background: turn PDF interception on or off. */
   z.object({ type: z.literal('bl:intercept'), on: z.boolean() }),
+  /** content → background: open the printable report stored under this key. */
+  z.object({ type: z.literal('bl:open-report'), key: z.string().startsWith('print:') }),
   /** popup → background: the last state a tab's content script reported. */
   z.object({ type: z.literal('bl:tab-state'), tabId: z.number().int() }),
 ]);

@@ -1,3 +1,4 @@
+import type { Explanation } from '../../lib/report/explanations';
 import type { HighlightModel, Mark } from '../../lib/report/highlights';
 import { clipAncestor, viewportRects, type Rect } from './dom-rects';
 
@@ -6,6 +7,8 @@ export interface OverlayEvents {
   hover(mark: Mark | null, rect?: Rect): void;
   /** A mark with findings was clicked. */
   select(mark: Mark, rect: Rect): void;
+  /** The pointer rests on a table title, a header or a code that has an explanation (or left it: null). */
+  explain?(e: Explanation | null, rect?: Rect): void;
 }
 
 interface Placed {
@@ -27,6 +30,8 @@ export class DomOverlay {
   private timer: ReturnType<typeof setInterval> | undefined;
   private resizeObs: ResizeObserver | undefined;
   private hovered: Placed | null = null;
+  private explained: Explanation | null = null;
+  private readonly explainByElement = new Map<Element, Explanation>();
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -34,7 +39,9 @@ export class DomOverlay {
     private readonly layer: HTMLElement,
     private readonly model: HighlightModel,
     private readonly events: OverlayEvents,
+    explain: readonly Explanation[] = [],
   ) {
+    for (const e of explain) if (e.anchor.kind === 'dom') this.explainByElement.set(e.anchor.element, e);
     const clips = new Map<Element, Element | undefined>();
     for (const mark of model.marks) {
       if (mark.anchor.kind !== 'dom') continue;
@@ -159,6 +166,17 @@ export class DomOverlay {
     if (hit !== this.hovered) {
       this.hovered = hit;
       this.events.hover(hit?.mark ?? null, vr);
+    }
+    if (!this.events.explain) return;
+    let exp: Explanation | null = null;
+    if (!hit) {
+      let el = e.target instanceof Element ? e.target : null;
+      for (let i = 0; el && i < 4 && !exp; i++, el = el.parentElement) exp = this.explainByElement.get(el) ?? null;
+    }
+    if (exp !== this.explained) {
+      this.explained = exp;
+      const r = exp && exp.anchor.kind === 'dom' ? exp.anchor.element.getBoundingClientRect() : undefined;
+      this.events.explain(exp, r && { left: r.left, top: r.top, width: r.width, height: r.height });
     }
   }
 

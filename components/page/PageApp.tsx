@@ -2,11 +2,14 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { analyze, type Analysis } from '../../lib/analyze';
 import { extractDom } from '../../lib/extract/dom/extract';
+import { explanations, type Explanation } from '../../lib/report/explanations';
 import { highlightModel, type HighlightModel, type Mark } from '../../lib/report/highlights';
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
 import type { RuleOptions } from '../../lib/rules/engine';
-import { Card } from '../Card';
+import { Card, TermCard } from '../Card';
+import { openPrintable } from '../ext/print';
+import { ExportButtons } from '../ExportButtons';
 import { t, type Lang } from '../i18n';
 import { DomOverlay } from '../overlay/dom-overlay';
 import type { Rect } from '../overlay/dom-rects';
@@ -70,6 +73,9 @@ function App({ doc, host, layer, opts }: AppProps) {
   const [failures, setFailures] = useState<Analysis['failures']>([]);
   const [card, setCard] = useState<CardState | null>(null);
   const [placed, setPlaced] = useState<Set<number>>();
+  const [term, setTerm] = useState<{ e: Explanation; near: Rect } | null>(null);
+  const analysis = useRef<Analysis>();
+  const uiRoot = useRef<HTMLDivElement>(null);
   const overlay = useRef<DomOverlay>();
   const model = useRef<HighlightModel>();
   const hideTimer = useRef<ReturnType<typeof setTimeout>>();
@@ -94,6 +100,7 @@ function App({ doc, host, layer, opts }: AppProps) {
         const r = Report.parse(toReport(a));
         const m = highlightModel(a);
         model.current = m;
+        analysis.current = a;
         const ov = new DomOverlay(doc, layer, m, {
           hover(mark, rect) {
             if (cardRef.current?.pinned) return;
@@ -114,7 +121,10 @@ function App({ doc, host, layer, opts }: AppProps) {
             setCard({ findings: mark.findings, near: rect, pinned: true });
             ov.activate(relatedMarks(m, mark));
           },
-        });
+          explain(e, rect) {
+            setTerm(e && rect ? { e, near: rect } : null);
+          },
+        }, explanations(a));
         overlay.current = ov;
         const shownMarks = ov.shown();
         setPlaced(new Set(m.byFinding.map((ids, i) => (ids.some((id) => shownMarks.has(id)) ? i : -1)).filter((i) => i >= 0)));
@@ -150,8 +160,29 @@ function App({ doc, host, layer, opts }: AppProps) {
   };
 
   return (
-    <div class="bl">
-      <Panel lang={lang} onLang={setLang} report={report} error={error} failures={failures} onSelect={select} {...(placed ? { placed } : {})} />
+    <div class="bl" ref={uiRoot}>
+      <Panel
+        lang={lang}
+        onLang={setLang}
+        report={report}
+        error={error}
+        failures={failures}
+        onSelect={select}
+        {...(placed ? { placed } : {})}
+        actions={
+          report && (
+            <ExportButtons
+              lang={lang}
+              report={report}
+              container={() => uiRoot.current!}
+              onPrint={() => {
+                if (analysis.current) openPrintable(analysis.current, report, doc.location?.href ?? '').catch((e: unknown) => setError(String(e)));
+              }}
+            />
+          )
+        }
+      />
+      {term && !card && <TermCard lang={lang} title={term.e.title} body={term.e.body} near={toBox(term.near)} />}
       {card && report && (
         <div
           onMouseEnter={() => clearTimeout(hideTimer.current)}

@@ -7,7 +7,11 @@ import { highlightModel, type HighlightModel, type Mark } from '../../lib/report
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
 import type { RuleOptions } from '../../lib/rules/engine';
-import { Card } from '../Card';
+import { Card, TermCard } from '../Card';
+import { openPrintable } from '../ext/print';
+import { ExportButtons } from '../ExportButtons';
+import { explanations, type Explanation } from '../../lib/report/explanations';
+import type { Analysis } from '../../lib/analyze';
 import { t, type Lang } from '../i18n';
 import { Panel } from '../Panel';
 import { PdfView, type RenderDoc, type TextLayerCtor } from './pdf-view';
@@ -59,6 +63,8 @@ function App({ o }: { o: ViewerOptions }) {
   const abort = useRef(new AbortController());
   const cardRef = useRef<CardState | null>(null);
   cardRef.current = card;
+  const analysis = useRef<Analysis>();
+  const [term, setTerm] = useState<{ e: Explanation; near: CardState['near'] } | null>(null);
 
   useEffect(() => {
     document.title = `${t('zh', 'brand')} · ${fileName(o.fileUrl)}`;
@@ -102,6 +108,9 @@ function App({ o }: { o: ViewerOptions }) {
           v.activate(related(model.current, mark));
         },
         page: setPage,
+        explain(e, rect) {
+          setTerm(e && rect ? { e, near: box(rect) } : null);
+        },
       });
       view.current = v;
       await v.init();
@@ -113,7 +122,9 @@ function App({ o }: { o: ViewerOptions }) {
       const r = Report.parse(toReport(a));
       const m = highlightModel(a);
       model.current = m;
+      analysis.current = a;
       v.setMarks(m.marks);
+      v.setExplanations(explanations(a));
       setReport(r);
       setFailures(a.failures);
       root.setAttribute('data-budget-lens-findings', String(r.findings.length));
@@ -197,16 +208,29 @@ function App({ o }: { o: ViewerOptions }) {
         onSelect={(i) => void select(i)}
         {...(progress ? { progress } : {})}
         actions={
-          <div class="bl-actions">
-            <button type="button" onClick={() => o.openOriginal(o.fileUrl)}>
+          <div>
+            {report && (
+              <ExportButtons
+                lang={lang}
+                report={report}
+                container={() => document.body}
+                onPrint={() => {
+                  if (analysis.current) openPrintable(analysis.current, report, o.fileUrl).catch((e: unknown) => setError(String(e)));
+                }}
+              />
+            )}
+          <div class="bl-actions" style={{ marginTop: '6px' }}>
+            <button type="button" data-action="open-original" onClick={() => o.openOriginal(o.fileUrl)}>
               {t(lang, 'openOriginal')}
             </button>
-            <button type="button" onClick={() => o.stopIntercepting()}>
+            <button type="button" data-action="stop-intercepting" onClick={() => o.stopIntercepting()}>
               {t(lang, 'stopIntercepting')}
             </button>
           </div>
+          </div>
         }
       />
+      {term && !card && <TermCard lang={lang} title={term.e.title} body={term.e.body} near={term.near} />}
       {card && report && (
         <Card
           lang={lang}

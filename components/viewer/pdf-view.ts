@@ -1,3 +1,4 @@
+import type { Explanation } from '../../lib/report/explanations';
 import type { Mark } from '../../lib/report/highlights';
 
 /** The slice of pdf.js (modern build) the viewer renders with. */
@@ -35,6 +36,7 @@ export interface ViewEvents {
   hover(mark: Mark | null, rect?: { left: number; top: number; width: number; height: number }): void;
   select(mark: Mark, rect: { left: number; top: number; width: number; height: number }): void;
   page(n: number): void;
+  explain?(e: Explanation | null, rect?: { left: number; top: number; width: number; height: number }): void;
 }
 
 /**
@@ -48,6 +50,8 @@ export class PdfView {
   private io: IntersectionObserver | undefined;
   private hovered: Mark | null = null;
   private texts = new Map<number, string[]>();
+  private explains: Explanation[] = [];
+  private explained: Explanation | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -167,6 +171,10 @@ export class PdfView {
     this.placeMarks();
   }
 
+  setExplanations(e: Explanation[]): void {
+    this.explains = e.filter((x) => x.anchor.kind === 'pdf');
+  }
+
   private placeMarks(): void {
     for (const p of this.pages) this.placePageMarks(p);
   }
@@ -229,6 +237,29 @@ export class PdfView {
     if ((hit?.mark ?? null) !== this.hovered) {
       this.hovered = hit?.mark ?? null;
       this.events.hover(this.hovered, hit?.rect);
+    }
+    if (!this.events.explain) return;
+    let exp: Explanation | null = null;
+    let rect: DOMRect | undefined;
+    const pageDiv = !hit ? (e.target as HTMLElement).closest<HTMLElement>('.bl-page') : null;
+    if (pageDiv) {
+      const n = Number(pageDiv.dataset['page']);
+      const r = pageDiv.getBoundingClientRect();
+      const x = (e.clientX - r.left) / this.scale;
+      const y = (e.clientY - r.top) / this.scale;
+      for (const ex of this.explains) {
+        if (ex.anchor.kind !== 'pdf' || ex.anchor.page !== n) continue;
+        const [x0, y0, x1, y1] = ex.anchor.box;
+        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) {
+          exp = ex;
+          rect = new DOMRect(r.left + x0 * this.scale, r.top + y0 * this.scale, (x1 - x0) * this.scale, (y1 - y0) * this.scale);
+          break;
+        }
+      }
+    }
+    if (exp !== this.explained) {
+      this.explained = exp;
+      this.events.explain(exp, rect);
     }
   }
 

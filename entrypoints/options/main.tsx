@@ -1,10 +1,9 @@
 /** Options: rules by group, tolerance policy, UI language, PDF interception; stored and validated with zod. */
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { loadSettings, saveSettings, uiLang } from '../../components/ext/settings-store';
-import { OptionsView } from '../../components/OptionsView';
+import { OptionsView, type SettingsPatch } from '../../components/OptionsView';
 import { STYLES } from '../../components/styles';
-import type { Settings } from '../../lib/settings';
+import { parseSettings } from '../../lib/settings';
 
 const style = document.createElement('style');
 style.textContent = STYLES.replace(':host { all: initial; }', '') + 'body{margin:0;background:#f5f7fa}';
@@ -19,10 +18,12 @@ function draw(saved = false): void {
       settings={settings}
       lang={uiLang(settings)}
       saved={saved}
-      onChange={async (next: Settings) => {
-        settings = next;
-        await saveSettings(next);
-        if (next.interceptPdf !== undefined) await browser.runtime.sendMessage({ type: 'bl:intercept', on: next.interceptPdf }).catch(() => undefined);
+      onChange={async (patch: SettingsPatch) => {
+        // Merge into the latest settings at once, so that quick successive changes all stick.
+        settings = parseSettings({ ...settings, ...patch, groups: { ...settings.groups, ...patch.groups } });
+        const snapshot = settings;
+        // The background follows storage changes (PDF interception included).
+        await saveSettings(snapshot);
         draw(true);
       }}
     />,

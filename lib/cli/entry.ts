@@ -1,6 +1,20 @@
-import { main } from './main';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { checkFile, main } from './main';
+import type { BatchJob } from './batch';
 
-/** Entry point of the bundled CLI (dist/cli.mjs). */
+/**
+ * Entry point of the bundled CLI (dist/cli.mjs). The same file runs as a batch worker thread: it then
+ * answers one job (a file to check) at a time.
+ */
 export async function run(argv: string[]): Promise<number> {
-  return main(argv, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  return main(argv, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, { workerUrl: new URL(import.meta.url), tty: !!process.stderr.isTTY });
+}
+
+if (!isMainThread && (workerData as { batchWorker?: boolean } | undefined)?.batchWorker) {
+  parentPort!.on('message', (job: BatchJob) => {
+    checkFile(job).then(
+      (report) => parentPort!.postMessage({ report }),
+      (e: unknown) => parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) }),
+    );
+  });
 }

@@ -94,6 +94,7 @@ export function toReport(a: Analysis): Report {
     byFunction: doc.isBudget ? s.byFunction : [],
     threePublic: doc.isBudget ? s.threePublic : [],
     inventory: doc.isBudget ? s.inventory : [],
+    budgetVsFinal: doc.isBudget ? s.budgetVsFinal : [],
     counts,
     findings: a.findings.map(exportFinding),
     warnings: doc.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.page !== undefined ? { page: w.page } : {}) })),

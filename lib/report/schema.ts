@@ -71,6 +71,8 @@ export const Report = z.object({
   keyFigures: z.array(KeyFigureSchema),
   byFunction: z.array(KeyFigureSchema),
   threePublic: z.array(KeyFigureSchema),
+  /** 决算 figures beside their budgets (for the bars); absent in reports written before it was added. */
+  budgetVsFinal: z.array(z.object({ name: z.string(), budget: z.string(), final: z.string(), unit: z.string(), page: z.number().int().positive().optional() })).optional(),
   inventory: z.array(z.object({ number: z.number().int().optional(), title: z.string(), kind: z.string().optional(), present: z.boolean(), listed: z.boolean(), page: z.number().int().positive().optional() })),
   counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int(), passed: z.number().int() }),
   findings: z.array(ExportFinding),

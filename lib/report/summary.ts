@@ -23,6 +23,15 @@ export interface InventoryEntry {
   page?: number;
 }
 
+/** A 决算 figure beside its 年初预算 (from the narrative's item list or the 三公 table). */
+export interface BudgetFinal {
+  name: string;
+  budget: string;
+  final: string;
+  unit: MoneyUnit;
+  page?: number;
+}
+
 export interface DocSummary {
   organization?: string;
   year?: number;
@@ -32,6 +41,7 @@ export interface DocSummary {
   byFunction: KeyFigure[];
   threePublic: KeyFigure[];
   inventory: InventoryEntry[];
+  budgetVsFinal: BudgetFinal[];
 }
 
 const first = (doc: BudgetDoc, ...kinds: TableKind[]): Table | undefined => {
@@ -127,7 +137,18 @@ export function summarize(doc: BudgetDoc): DocSummary {
       inventory.push(entry);
     }
   }
-  const out: DocSummary = { kind: doc.kind, totals, byFunction, threePublic, inventory };
+  // 决算: what was planned beside what was spent — the whole, the 三公 items, each 项 the text walks through.
+  const budgetVsFinal: BudgetFinal[] = [];
+  if (doc.kind === 'final-accounts') {
+    for (const c of doc.claims) {
+      if (!c.budget || !c.value || !['gp.exec', 'gp.item', 'threePublic.total'].includes(c.key)) continue;
+      if (budgetVsFinal.some((b) => b.name === c.label)) continue;
+      const b: BudgetFinal = { name: c.label.replace(/（项）$/, ''), budget: c.budget.raw, final: c.value.raw, unit: c.unit ?? '万元' };
+      if (c.source.page !== undefined) b.page = c.source.page;
+      budgetVsFinal.push(b);
+    }
+  }
+  const out: DocSummary = { kind: doc.kind, totals, byFunction, threePublic, inventory, budgetVsFinal };
   if (doc.organization) out.organization = doc.organization;
   if (doc.year) out.year = doc.year;
   if (doc.unit) out.unit = doc.unit;

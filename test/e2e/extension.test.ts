@@ -11,6 +11,8 @@ import { launchBrowser } from '../../scripts/browser';
 import { analyzeFixture } from '../helpers';
 import { loadExtension, type Loaded } from '../../scripts/extension-browser';
 import { HOSTILE_TEXT, startServer, type TestServer } from '../../scripts/sample-server';
+import { Report } from '../../lib/report/schema';
+import { parseCsv } from '../support/csv-parse';
 
 const OUT = join(import.meta.dirname, '..', '..', 'out', 'e2e');
 mkdirSync(OUT, { recursive: true });
@@ -121,6 +123,57 @@ describe('on a budget web page', () => {
     expect(Math.abs(box!.y - cell.y)).toBeLessThan(4);
     await page.setViewportSize({ width: 1400, height: 900 });
   });
+
+  it('the panel draws charts with a text alternative, and the glossary', async () => {
+    const charts = page.locator('.bl-panel .bl-chart');
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
+    const alt = await page.locator('.bl-panel .bl-chart svg[role="img"]').first().getAttribute('aria-label');
+    expect(alt).toMatch(/201 一般公共服务支出 941\.27/);
+    expect(await page.locator('.bl-panel .bl-chart table.bl-sr').count()).toBe(await charts.count());
+    expect(await page.locator('.bl-panel .bl-glossary dt').count()).toBeGreaterThan(3);
+  });
+
+  it('hovering a table header explains the term (名词解释)', async () => {
+    const pinned = page.locator('[data-budget-lens-card] .x');
+    if (await pinned.count()) await pinned.click();
+    const th = page.locator('td,th', { hasText: /^\s*基本支出\s*$/ }).first();
+    await th.scrollIntoViewIfNeeded();
+    const b = (await th.boundingBox())!;
+    await page.mouse.move(b.x + 4, b.y + 4);
+    const term = page.locator('[data-budget-lens-term]');
+    await term.waitFor({ state: 'visible', timeout: 5000 });
+    expect(await term.innerText()).toMatch(/人员经费和公用经费|personnel costs plus running costs/);
+    await page.mouse.move(5, 5);
+  });
+
+  it('exports JSON, CSV and Markdown from the panel as files', async () => {
+    const expected = analyzeFixture('000-word-cms.html').findings.length;
+    const get = async (kind: string) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${kind}"]`).click()]);
+      return { name: dl.suggestedFilename(), text: readFileSync((await dl.path())!, 'utf8') };
+    };
+    const json = await get('json');
+    expect(json.name).toBe('预算透镜-洛阳市城乡一体化示范区党政办公室-2024.json');
+    const report = Report.parse(JSON.parse(json.text));
+    expect(report.findings).toHaveLength(expected);
+    expect(report.source).toBe(`${srv.url}/html/000-word-cms.html`);
+    const csv = await get('csv');
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect(parseCsv(csv.text.slice(1))).toHaveLength(expected + 1);
+    const memo = await get('md');
+    expect(memo.text).toMatch(/^# 预算透镜核对报告/);
+  });
+
+  it('opens a printable report that prints to PDF with every finding and the table thumbnails', async () => {
+    const [report] = await Promise.all([ext.ctx.waitForEvent('page'), page.locator('[data-export="print"]').click()]);
+    await report.waitForFunction(() => document.documentElement.getAttribute('data-budget-lens-report') === 'ready', null, { timeout: 15_000 });
+    expect(await report.locator('.bl-print .f').count()).toBe(analyzeFixture('000-word-cms.html').findings.length);
+    expect(await report.locator('.bl-thumb td.error').count()).toBeGreaterThan(0);
+    await report.screenshot({ path: join(OUT, 'print-report.png'), fullPage: true });
+    const pdf = await report.pdf({ format: 'A4', path: join(OUT, 'print-report.pdf') });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await report.close();
+  });
 });
 
 describe('other budget pages', () => {
@@ -226,7 +279,7 @@ describe('PDFs', () => {
     await page.goto(`${srv.url}/pdf/nonembedded-cjk.pdf`).catch(() => undefined);
     await page.waitForURL(/viewer\.html/, { timeout: 15_000 });
     await ready(page, 60_000);
-    await page.locator('.bl-actions button').first().click();
+    await page.locator('[data-action="open-original"]').click();
     await page.waitForURL(`${srv.url}/pdf/nonembedded-cjk.pdf`, { timeout: 15_000 });
     await page.waitForTimeout(500);
     expect(page.url()).toBe(`${srv.url}/pdf/nonembedded-cjk.pdf`);
@@ -278,6 +331,36 @@ describe('the popup', () => {
     const forced = await ready(news);
     expect(forced.state).toBe('ready');
     await Promise.all([page.close(), news.close(), popup.close()]);
+  });
+});
+
+describe('options', () => {
+  it('are stored, shown again, and applied to the next analysis', async () => {
+    const options = await ext.ctx.newPage();
+    await options.goto(ext.ext('options.html'));
+    const narrative = options.locator('input[name="group-narrative"]');
+    await narrative.waitFor();
+    expect(await narrative.isChecked()).toBe(true);
+    await narrative.uncheck();
+    await options.locator('select[name="language"]').selectOption('en');
+    await options.waitForTimeout(300);
+    const stored = await ext.sw.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings'))['settings']);
+    expect(stored).toMatchObject({ language: 'en', groups: { narrative: false } });
+    await options.reload();
+    await options.locator('input[name="group-narrative"]').waitFor();
+    expect(await options.locator('input[name="group-narrative"]').isChecked()).toBe(false);
+
+    const page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/html/003-clean-gbk.html`);
+    const r = await ready(page);
+    const narrativeRules = ['R22', 'R23', 'R24', 'R25', 'R26', 'R27', 'F02', 'F03', 'F04', 'F05', 'F06'];
+    expect(await page.locator(narrativeRules.map((id) => `[data-budget-lens-rule="${id}"]`).join(',')).count()).toBe(0);
+    expect(r.findings).toBeLessThan(analyzeFixture('003-clean-gbk.html').findings.length);
+    expect(await page.locator('.bl-panel').innerText()).toMatch(/Findings/);
+
+    await options.locator('input[name="group-narrative"]').check();
+    await options.locator('select[name="language"]').selectOption('auto');
+    await Promise.all([page.close(), options.close()]);
   });
 });
 

@@ -1,0 +1,109 @@
+import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TolerancePolicy } from '../money/reconcile';
+import { Report } from '../report/schema';
+
+/** One document of a batch: its report, or why it could not be read. */
+export type BatchResult = { path: string; report: Report } | { path: string; error: string };
+
+export interface BatchJob {
+  path: string;
+  policy: TolerancePolicy;
+  password?: string;
+}
+
+/** Every HTML page and PDF under a folder (sub-folders too), in a stable order. */
+export function documentsIn(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (/\.(pdf|html?|shtml)$/i.test(name)) out.push(p);
+    }
+  };
+  walk(folder);
+  return out;
+}
+
+export function displayName(folder: string, path: string): string {
+  return relative(folder, path) || path;
+}
+
+/**
+ * Check documents with `jobs` worker threads (each reads, recognises and checks one file at a time), or in
+ * this thread when no worker script is given. Results come back in input order.
+ */
+export async function runBatch(
+  files: string[],
+  opts: { policy: TolerancePolicy; password?: string; jobs?: number; workerUrl?: URL; onDone?: (r: BatchResult, done: number) => void },
+  checkOne: (job: BatchJob) => Promise<Report>,
+): Promise<BatchResult[]> {
+  const results: BatchResult[] = new Array(files.length);
+  let done = 0;
+  const finish = (i: number, r: BatchResult) => {
+    results[i] = r;
+    done++;
+    opts.onDone?.(r, done);
+  };
+  const job = (path: string): BatchJob => ({ path, policy: opts.policy, ...(opts.password !== undefined ? { password: opts.password } : {}) });
+  const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length));
+  if (!opts.workerUrl || jobs === 1) {
+    for (let i = 0; i < files.length; i++) {
+      try {
+        finish(i, { path: files[i]!, report: await checkOne(job(files[i]!)) });
+      } catch (e) {
+        finish(i, { path: files[i]!, error: (e as Error).message });
+      }
+    }
+    return results;
+  }
+  let next = 0;
+  const workerUrl = opts.workerUrl;
+  await Promise.all(
+    Array.from({ length: jobs }, async () => {
+      const spawn = () => new Worker(workerUrl, { workerData: { batchWorker: true } });
+      let w = spawn();
+      try {
+        while (next < files.length) {
+          const i = next++;
+          const path = files[i]!;
+          const reply = await new Promise<{ report?: unknown; error?: string; handled?: true }>((resolve) => {
+            const onMessage = (m: { report?: unknown; error?: string }) => {
+              w.off('error', onError);
+              resolve({ ...m, handled: true });
+            };
+            const onError = (e: Error) => {
+              w.off('message', onMessage);
+              resolve({ error: e.message });
+            };
+            w.once('message', onMessage);
+            w.once('error', onError);
+            w.postMessage(job(path));
+          });
+          if (reply.error !== undefined) {
+            finish(i, { path, error: reply.error });
+            // A worker that died (out of memory on a huge file) is replaced; one that answered is reused.
+            if (reply.report === undefined && !('handled' in reply)) {
+              await w.terminate();
+              w = spawn();
+            }
+          } else finish(i, { path, report: Report.parse(reply.report) });
+        }
+      } finally {
+        await w.terminate();
+      }
+    }),
+  );
+  return results;
+}
+
+/** A one-line progress bar for a terminal. */
+export function progressBar(done: number, total: number, label: string, width = 24): string {
+  const filled = Math.round((done / Math.max(1, total)) * width);
+  return `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${label.length > 40 ? '…' + label.slice(-39) : label}`.padEnd(width + 60);
+}
