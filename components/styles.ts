@@ -136,3 +136,10 @@ html, body { margin: 0; height: 100%; background: #525659; }
 .textLayer ::selection { background: rgba(0, 0, 255, .25); }
 .bl-viewer .bl-panel { top: 48px; }
 `;
+
+/** An extension page's stylesheet: the shared one (outside a shadow root) and the page's own rules. */
+export function injectPageStyles(extra: string): void {
+  const style = document.createElement('style');
+  style.textContent = STYLES.replace(':host { all: initial; }', '') + extra;
+  document.head.appendChild(style);
+}

@@ -13,6 +13,7 @@ import { recognize } from '../lib/recognize/document';
 import { runRules } from '../lib/rules/engine';
 import { benchPdf } from './bench-pdf';
 import { benchDetectInBrowser } from './bench-detect-browser';
+import { benchAnalysisInBrowser } from './bench-analysis-browser';
 
 const FIX = join(import.meta.dirname, '..', 'test', 'fixtures', 'html');
 
@@ -68,7 +69,17 @@ try {
 const detOk = !!browserDet && browserDet.median <= 0.5 && !browserDet.isBudget && !det.isBudget;
 allOk &&= detOk;
 
-console.log('BudgetLens bench (Node ' + process.version + ', linkedom DOM)');
+// The same analysis where the extension runs it: Chromium's DOM, computed-style visibility.
+const inBrowser = new Map<string, number>();
+try {
+  for (const r of await benchAnalysisInBrowser(readdirSync(FIX).filter((x) => x.endsWith('.html')).map((f) => join(FIX, f)))) inBrowser.set(r.file.split('/').pop()!, r.median);
+} catch (e) {
+  console.log(`(Chromium analysis bench skipped: ${(e as Error).message.split('\n')[0]})`);
+}
+rows[0]!.push('in Chromium ms');
+for (const r of rows.slice(1)) r.push(inBrowser.has(r[0]!) ? inBrowser.get(r[0]!)!.toFixed(1) : '—');
+
+console.log('BudgetLens bench (Node ' + process.version + ', linkedom DOM; last column: the live DOM in Chromium, 0.1 ms timer)');
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 const mb = (big.length / 1024 / 1024).toFixed(1);

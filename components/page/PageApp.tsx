@@ -2,8 +2,9 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { analyze, type Analysis } from '../../lib/analyze';
 import { extractDom } from '../../lib/extract/dom/extract';
+import { liveHidden } from '../../lib/extract/dom/visibility';
 import { explanations, type Explanation } from '../../lib/report/explanations';
-import { highlightModel, type HighlightModel, type Mark } from '../../lib/report/highlights';
+import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/report/highlights';
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
 import type { RuleOptions } from '../../lib/rules/engine';
@@ -14,7 +15,7 @@ import { t, type Lang } from '../i18n';
 import { DomOverlay } from '../overlay/dom-overlay';
 import type { Rect } from '../overlay/dom-rects';
 import { Panel } from '../Panel';
-import { STYLES } from '../styles';
+import { createShadowHost } from './shadow-host';
 
 export interface PageRunOptions {
   lang: Lang;
@@ -28,26 +29,6 @@ export interface PageSession {
 }
 
 const HOST_TAG = 'budget-lens-root';
-
-/** Our UI's host: one element at the document root holding a shadow root; nothing else of the page changes. */
-function createHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot } {
-  doc.querySelector(HOST_TAG)?.remove();
-  const host = doc.createElement(HOST_TAG);
-  host.setAttribute('style', 'all:initial;position:absolute;left:0;top:0;width:0;height:0;overflow:visible;z-index:2147483646;display:block;');
-  const shadow = host.attachShadow({ mode: 'open' });
-  try {
-    // Constructed sheets are not inline styles: a page's CSP cannot block them.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = doc.createElement('style');
-    style.textContent = STYLES;
-    shadow.appendChild(style);
-  }
-  doc.documentElement.appendChild(host);
-  return { host, shadow };
-}
 
 interface CardState {
   findings: number[];
@@ -91,10 +72,7 @@ function App({ doc, host, layer, opts }: AppProps) {
         const x = extractDom(doc, {
           source: doc.location?.href ?? '',
           skip: (el) => el === host,
-          isHidden: (el) => {
-            const cs = doc.defaultView?.getComputedStyle(el);
-            return !!cs && (cs.display === 'none' || cs.visibility === 'hidden');
-          },
+          isHidden: liveHidden,
         });
         const a = analyze(x, opts.rules);
         const r = Report.parse(toReport(a));
@@ -197,16 +175,9 @@ function App({ doc, host, layer, opts }: AppProps) {
   );
 }
 
-/** Every mark the mark's findings involve: parts, comparisons, sentences. */
-function relatedMarks(m: HighlightModel, mark: Mark): number[] {
-  const ids = new Set<number>([mark.id]);
-  for (const f of mark.findings) for (const id of m.byFinding[f] ?? []) ids.add(id);
-  return [...ids];
-}
-
 /** Analyse the page and show the results in place. Every error stays inside; the page is never broken. */
 export function runOnPage(doc: Document, opts: PageRunOptions): PageSession {
-  const { host, shadow } = createHost(doc);
+  const { host, shadow } = createShadowHost(doc, HOST_TAG, 2147483646);
   const layer = doc.createElement('div');
   layer.className = 'bl bl-layer';
   const ui = doc.createElement('div');

@@ -1,6 +1,6 @@
 import { budgetPdfLinks } from '../../lib/detect';
 import { t, type Lang } from '../i18n';
-import { STYLES } from '../styles';
+import { createShadowHost } from './shadow-host';
 
 /**
  * A small "check with BudgetLens" button beside each budget PDF linked from the page, drawn in our own
@@ -9,18 +9,7 @@ import { STYLES } from '../styles';
 export function showPdfLinks(doc: Document, lang: Lang, open: (url: string) => void): number {
   const links = budgetPdfLinks(doc);
   if (!links.length) return 0;
-  const host = doc.createElement('budget-lens-links');
-  host.setAttribute('style', 'all:initial;position:absolute;left:0;top:0;width:0;height:0;overflow:visible;z-index:2147483645;display:block;');
-  const shadow = host.attachShadow({ mode: 'open' });
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = doc.createElement('style');
-    style.textContent = STYLES;
-    shadow.appendChild(style);
-  }
+  const { shadow } = createShadowHost(doc, 'budget-lens-links', 2147483645);
   const layer = doc.createElement('div');
   layer.className = 'bl bl-layer';
   shadow.appendChild(layer);
@@ -52,7 +41,6 @@ export function showPdfLinks(doc: Document, lang: Lang, open: (url: string) => v
       b.style.top = `${r.top + win.scrollY + Math.max(0, (r.height - 16) / 2)}px`;
     }
   };
-  doc.documentElement.appendChild(host);
   place();
   doc.defaultView!.addEventListener('resize', () => requestAnimationFrame(place), { passive: true });
   new ResizeObserver(() => requestAnimationFrame(place)).observe(doc.documentElement);

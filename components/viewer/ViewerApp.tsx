@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { analyze } from '../../lib/analyze';
 import { extractPdf, PdfInputError } from '../../lib/extract/pdf/extract-pdf';
 import type { PdfjsDocument, PdfjsModule } from '../../lib/extract/pdf/pdfjs-api';
-import { highlightModel, type HighlightModel, type Mark } from '../../lib/report/highlights';
+import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/report/highlights';
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
 import type { RuleOptions } from '../../lib/rules/engine';
@@ -97,7 +97,7 @@ function App({ o }: { o: ViewerOptions }) {
           if (cardRef.current?.pinned) return;
           if (mark && rect) {
             setCard({ findings: mark.findings, near: box(rect), pinned: false });
-            v.activate(related(model.current, mark));
+            v.activate(model.current ? relatedMarks(model.current, mark) : [mark.id]);
           } else {
             setCard(null);
             v.activate([]);
@@ -105,7 +105,7 @@ function App({ o }: { o: ViewerOptions }) {
         },
         select(mark, rect) {
           setCard({ findings: mark.findings, near: box(rect), pinned: true });
-          v.activate(related(model.current, mark));
+          v.activate(model.current ? relatedMarks(model.current, mark) : [mark.id]);
         },
         page: setPage,
         explain(e, rect) {
@@ -245,12 +245,6 @@ function App({ o }: { o: ViewerOptions }) {
       )}
     </div>
   );
-}
-
-function related(m: HighlightModel | undefined, mark: Mark): number[] {
-  const ids = new Set<number>([mark.id]);
-  for (const f of mark.findings) for (const id of m?.byFinding[f] ?? []) ids.add(id);
-  return [...ids];
 }
 
 export function startViewer(root: HTMLElement, o: ViewerOptions): void {

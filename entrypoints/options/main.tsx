@@ -2,12 +2,10 @@
 import { render } from 'preact';
 import { loadSettings, saveSettings, uiLang } from '../../components/ext/settings-store';
 import { OptionsView, type SettingsPatch } from '../../components/OptionsView';
-import { STYLES } from '../../components/styles';
+import { injectPageStyles } from '../../components/styles';
 import { parseSettings } from '../../lib/settings';
 
-const style = document.createElement('style');
-style.textContent = STYLES.replace(':host { all: initial; }', '') + 'body{margin:0;background:#f5f7fa}';
-document.head.appendChild(style);
+injectPageStyles('body{margin:0;background:#f5f7fa}');
 
 const root = document.getElementById('app')!;
 let settings = await loadSettings();

@@ -6,12 +6,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { loadSettings, uiLang } from '../../components/ext/settings-store';
 import { PopupView, type PopupState } from '../../components/PopupView';
-import { STYLES } from '../../components/styles';
+import { injectPageStyles } from '../../components/styles';
 import { TabState } from '../../lib/messages';
 
-const style = document.createElement('style');
-style.textContent = STYLES.replace(':host { all: initial; }', '') + 'body{margin:0;min-width:300px}';
-document.head.appendChild(style);
+injectPageStyles('body{margin:0;min-width:300px}');
 
 async function currentTab(): Promise<{ id: number; url: string } | undefined> {
   // Tests open the popup as a page and name the tab to describe.

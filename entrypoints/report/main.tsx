@@ -3,12 +3,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { loadSettings, uiLang } from '../../components/ext/settings-store';
 import { PrintReport, PRINT_STYLES } from '../../components/PrintReport';
-import { STYLES } from '../../components/styles';
+import { injectPageStyles } from '../../components/styles';
 import { PRINT_KEY_PREFIX, PrintPayload } from '../../lib/report/print';
 
-const style = document.createElement('style');
-style.textContent = STYLES.replace(':host { all: initial; }', '') + PRINT_STYLES;
-document.head.appendChild(style);
+injectPageStyles(PRINT_STYLES);
 
 const root = document.getElementById('app')!;
 const key = new URLSearchParams(location.search).get('key') ?? '';

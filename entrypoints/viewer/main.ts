@@ -6,7 +6,7 @@ import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { browser } from 'wxt/browser';
 import { loadSettings, uiLang } from '../../components/ext/settings-store';
-import { STYLES, VIEWER_STYLES } from '../../components/styles';
+import { injectPageStyles, VIEWER_STYLES } from '../../components/styles';
 import { startViewer, type ViewerOptions } from '../../components/viewer/ViewerApp';
 import type { PdfjsModule } from '../../lib/extract/pdf/pdfjs-api';
 import { viewerFileParam } from '../../lib/messages';
@@ -14,9 +14,7 @@ import { ruleFilter } from '../../lib/settings';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
-const style = document.createElement('style');
-style.textContent = STYLES.replace(':host { all: initial; }', '') + VIEWER_STYLES;
-document.head.appendChild(style);
+injectPageStyles(VIEWER_STYLES);
 
 const file = viewerFileParam(location.search);
 const root = document.getElementById('app')!;

@@ -83,7 +83,7 @@ export async function runBatch(
             };
             w.once('message', onMessage);
             w.once('error', onError);
-            w.postMessage(job(path));
+            w.postMessage({ kind: 'check', ...job(path) });
           });
           if (reply.error !== undefined) {
             finish(i, { path, error: reply.error });

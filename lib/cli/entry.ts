@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { checkFile, main } from './main';
 import type { BatchJob } from './batch';
+import { checkFile, main } from './main';
 
 /**
  * Entry point of the bundled CLI (dist/cli.mjs). The same file runs as a batch worker thread: it then
@@ -11,7 +11,7 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 if (!isMainThread && (workerData as { batchWorker?: boolean } | undefined)?.batchWorker) {
-  parentPort!.on('message', (job: BatchJob) => {
+  parentPort!.on('message', (job: { kind: 'check' } & BatchJob) => {
     checkFile(job).then(
       (report) => parentPort!.postMessage({ report }),
       (e: unknown) => parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) }),

@@ -119,3 +119,10 @@ export function highlightModel(a: Analysis): HighlightModel {
   }
   return { marks, byFinding };
 }
+
+/** Every mark the mark's findings involve: parts, comparisons, sentences (lit up together on hover). */
+export function relatedMarks(m: HighlightModel, mark: Mark): number[] {
+  const ids = new Set<number>([mark.id]);
+  for (const f of mark.findings) for (const id of m.byFinding[f] ?? []) ids.add(id);
+  return [...ids];
+}

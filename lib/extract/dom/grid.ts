@@ -57,7 +57,9 @@ export function buildGrid(table: Element, isHidden?: (el: Element) => boolean): 
       if (rs === 0) rs = nRows - r;
       rs = Math.max(1, Math.min(rs, nRows - r));
       const cs = Math.max(1, spanAttr(el, 'colspan'));
-      const cell: GridCell = { text: cellText(el, isHidden, nested), row: r, col: c, rowSpan: rs, colSpan: cs, anchor: { kind: 'dom', element: el } };
+      // Inside a visible cell only inline hiding is looked at: style sheets hide rows and cells, and asking
+      // every <p>/<span> of a Word-pasted cell for its computed style would cost more than the analysis.
+      const cell: GridCell = { text: cellText(el, undefined, nested), row: r, col: c, rowSpan: rs, colSpan: cs, anchor: { kind: 'dom', element: el } };
       cells.push(cell);
       for (let i = r; i < r + rs; i++) {
         const target = slots[i]!;

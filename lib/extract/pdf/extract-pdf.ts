@@ -41,36 +41,65 @@ export class PdfInputError extends Error {
 export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: PdfExtractOptions): Promise<ExtractedDoc> {
   const shared = opts.document;
   const doc = shared ?? (await openDocument(pdfjs, data, opts));
-  const warnings: ExtractWarning[] = [];
-  const pages: PageBlocks[] = [];
-  let title = '';
   try {
-    const meta = await doc.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
-    const t = meta.info?.['Title'];
-    if (typeof t === 'string') title = t;
-    for (let n = 1; n <= doc.numPages; n++) {
-      if (opts.signal?.aborted) {
-        warnings.push({ code: 'truncated', message: `analysis stopped after page ${n - 1} of ${doc.numPages}` });
-        break;
-      }
-      let pb: PageBlocks;
-      try {
-        const page = await doc.getPage(n);
-        const ops = await page.getOperatorList();
-        const content = readPage(page, ops, pdfjs.OPS);
-        if (!shared) page.cleanup();
-        pb = layoutPage(content, n);
-        if (content.glyphs.length === 0 && content.imageCover > 0.3) pb.glyphCount = -1;
-      } catch (e) {
-        warnings.push({ code: 'partial-text', message: `page ${n} could not be read: ${(e as Error).message}`, page: n });
-        pb = { page: n, width: 0, height: 0, blocks: [], edgeLines: [], glyphCount: 0 };
-      }
-      pages.push(pb);
-      opts.onProgress?.({ page: n, pages: doc.numPages });
-    }
+    const title = await documentTitle(doc);
+    const all = Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    const { pages, warnings } = await readPages(pdfjs, doc, all, {
+      keepPages: !!shared,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      onPage: (n) => opts.onProgress?.({ page: n, pages: doc.numPages }),
+    });
+    return assemblePages(pages, { source: opts.source, title, warnings });
   } finally {
     if (!shared) await doc.destroy().catch(() => undefined);
   }
+}
+
+export async function documentTitle(doc: PdfjsDocument): Promise<string> {
+  const meta = await doc.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
+  const t = meta.info?.['Title'];
+  return typeof t === 'string' ? t : '';
+}
+
+/**
+ * Lay out some pages of an open document, one at a time (each page's operator list is released before the
+ * next is read unless `keepPages`, so memory stays bounded). A page that fails is reported, not fatal.
+ */
+export async function readPages(
+  pdfjs: PdfjsModule,
+  doc: PdfjsDocument,
+  numbers: readonly number[],
+  opts: { keepPages?: boolean; signal?: AbortSignal; onPage?: (n: number) => void } = {},
+): Promise<{ pages: PageBlocks[]; warnings: ExtractWarning[] }> {
+  const pages: PageBlocks[] = [];
+  const warnings: ExtractWarning[] = [];
+  for (const n of numbers) {
+    if (opts.signal?.aborted) {
+      warnings.push({ code: 'truncated', message: `analysis stopped after page ${n - 1} of ${doc.numPages}` });
+      break;
+    }
+    let pb: PageBlocks;
+    try {
+      const page = await doc.getPage(n);
+      const ops = await page.getOperatorList();
+      const content = readPage(page, ops, pdfjs.OPS);
+      if (!opts.keepPages) page.cleanup();
+      pb = layoutPage(content, n);
+      if (content.glyphs.length === 0 && content.imageCover > 0.3) pb.glyphCount = -1;
+    } catch (e) {
+      warnings.push({ code: 'partial-text', message: `page ${n} could not be read: ${(e as Error).message}`, page: n });
+      pb = { page: n, width: 0, height: 0, blocks: [], edgeLines: [], glyphCount: 0 };
+    }
+    pages.push(pb);
+    opts.onPage?.(n);
+  }
+  return { pages, warnings };
+}
+
+/** Page layouts (from one reader or several) into the document: scans noticed, running lines dropped, tables joined. */
+export function assemblePages(pages: PageBlocks[], meta: { source: string; title: string; warnings: ExtractWarning[] }): ExtractedDoc {
+  pages.sort((a, b) => a.page - b.page);
+  const warnings = [...meta.warnings];
   const textPages = pages.filter((p) => p.glyphCount > 0).length;
   const scanned = pages.filter((p) => p.glyphCount < 0).map((p) => p.page);
   if (textPages === 0) {
@@ -80,10 +109,10 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
   }
   removeRunningLines(pages);
   const blocks = joinAcrossPages(pages);
-  return { source: opts.source, format: 'pdf', title, blocks, pageCount: pages.length, warnings };
+  return { source: meta.source, format: 'pdf', title: meta.title, blocks, pageCount: pages.length, warnings };
 }
 
-async function openDocument(pdfjs: PdfjsModule, data: Uint8Array, opts: PdfExtractOptions): Promise<PdfjsDocument> {
+export async function openDocument(pdfjs: PdfjsModule, data: Uint8Array, opts: Pick<PdfExtractOptions, 'password' | 'documentOptions'>): Promise<PdfjsDocument> {
   const task = pdfjs.getDocument({
     data,
     isEvalSupported: false,
