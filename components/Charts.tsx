@@ -40,7 +40,7 @@ function Figure(p: { title: string; summary: string; data: Datum[]; extraHead?: 
 /** Horizontal bars, one per item, longest first. */
 export function Bars(p: { title: string; data: Datum[]; unit: string }) {
   const data = [...p.data].sort((a, b) => b.value - a.value);
-  const max = Math.max(1, ...data.map((d) => d.value));
+  const max = Math.max(0, ...data.map((d) => d.value)) || 1;
   const total = data.reduce((s, d) => s + d.value, 0);
   const rowH = 26;
   const summary = `${p.title}: ${data.map((d) => `${d.label} ${d.shown} ${p.unit} (${pct(d.value, total)})`).join('; ')}`;
@@ -92,7 +92,7 @@ export function Split(p: { title: string; data: Datum[]; unit: string }) {
 
 /** 决算: for each item, the budget bar and the final bar. */
 export function Pairs(p: { title: string; items: { label: string; budget: number; final: number; shown: [string, string] }[]; lang: Lang }) {
-  const max = Math.max(1, ...p.items.flatMap((d) => [d.budget, d.final]));
+  const max = Math.max(0, ...p.items.flatMap((d) => [d.budget, d.final])) || 1;
   const rowH = 34;
   const b = p.lang === 'zh' ? '预算' : 'budget';
   const f = p.lang === 'zh' ? '决算' : 'final';

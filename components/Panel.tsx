@@ -25,10 +25,6 @@ export interface PanelProps {
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 
-function num(v: string): number {
-  return Number(v.replace(/,/g, '')) || 0;
-}
-
 /** The side panel: what the document is, its money, its findings, its tables. */
 export function Panel(p: PanelProps) {
   const [collapsed, setCollapsed] = useState(!!p.startCollapsed);
