@@ -34,7 +34,7 @@ export function Card(p: CardProps) {
         return (
           <div class="f" key={i}>
             <div class="h">
-              <span class={`bl-sev ${f.severity}`}>{t(lang, f.severity)}</span>
+              <span class={`bl-sev ${f.severity}`}>{t(lang, `${f.severity}One`)}</span>
               <b>
                 {f.rule} {f.ruleTitle.zh}
               </b>

@@ -37,10 +37,9 @@ function Figure(p: { title: string; summary: string; data: Datum[]; extraHead?: 
   );
 }
 
-/** Horizontal bars, one per item, longest first. */
+/** Horizontal bars, one per item, largest first; a bar's length is its share of the whole. */
 export function Bars(p: { title: string; data: Datum[]; unit: string }) {
   const data = [...p.data].sort((a, b) => b.value - a.value);
-  const max = Math.max(0, ...data.map((d) => d.value)) || 1;
   const total = data.reduce((s, d) => s + d.value, 0);
   const rowH = 26;
   const summary = `${p.title}: ${data.map((d) => `${d.label} ${d.shown} ${p.unit} (${pct(d.value, total)})`).join('; ')}`;
@@ -55,7 +54,8 @@ export function Bars(p: { title: string; data: Datum[]; unit: string }) {
             <text x="340" y="10" font-size="11" text-anchor="end" fill="#5f6b7a">
               {d.shown} · {pct(d.value, total)}
             </text>
-            <rect x="0" y="14" width={Math.max(1, (340 * d.value) / max)} height="8" rx="2" fill={COLORS[0]} />
+            <rect x="0" y="14" width="340" height="8" rx="2" fill="#eef1f5" />
+            {d.value > 0 && <rect x="0" y="14" width={Math.max(1, (340 * d.value) / (total || 1))} height="8" rx="2" fill={COLORS[0]} />}
           </g>
         ))}
       </svg>
@@ -152,7 +152,7 @@ export function Charts(p: { report: Report; lang: Lang }) {
   const running = fig('公用经费');
   if (person && running) {
     out.push(
-      <Split key="pp" title={zh ? '人员经费与公用经费' : 'Personnel vs running costs'} unit={unit} data={[
+      <Split key="pp" title={zh ? '基本支出中的人员经费与公用经费' : 'Basic spending: personnel vs running costs'} unit={unit} data={[
         { label: zh ? '人员经费' : 'Personnel', value: num(person.value), shown: person.value },
         { label: zh ? '公用经费' : 'Running', value: num(running.value), shown: running.value },
       ]} />,

@@ -123,6 +123,21 @@ function Results(p: PanelProps & { report: Report }) {
           ⚠ {w.message}
         </p>
       ))}
+      <p class="bl-summary" data-summary="">
+        <span class="bl-sev error">
+          {t(lang, 'error')} {r.counts.error}
+        </span>
+        <span class="bl-sev warning">
+          {t(lang, 'warning')} {r.counts.warning}
+        </span>
+        <span class="bl-sev info">
+          {t(lang, 'info')} {r.counts.info}
+        </span>
+        <span class="bl-note">
+          {t(lang, 'passed')} {r.counts.passed}
+        </span>
+      </p>
+      <FindingList {...p} />
       {r.keyFigures.length > 0 && (
         <section class="bl-section" aria-label={t(lang, 'totals')}>
           <h3>{t(lang, 'totals')}</h3>
@@ -147,14 +162,15 @@ function Results(p: PanelProps & { report: Report }) {
           <div class="bl-figs">
             {r.threePublic.map((k) => (
               <>
-                <span class="n">{k.name}</span>
-                <span class="v">{k.value}</span>
+                <Term lang={lang} text={k.name} shown={lang === 'zh' ? k.name : k.en} />
+                <span class="v">
+                  {k.value} {k.unit}
+                </span>
               </>
             ))}
           </div>
         </section>
       )}
-      <FindingList {...p} />
       <Inventory {...p} />
       <Glossary {...p} />
     </>
@@ -218,13 +234,7 @@ function FindingList(p: PanelProps & { report: Report }) {
   return (
     <section class="bl-section" aria-label={t(lang, 'findings')}>
       <h3>
-        {t(lang, 'findings')}
-        {r.counts.passed > 0 && (
-          <span class="bl-note">
-            {' '}
-            · {t(lang, 'passed')} {r.counts.passed}
-          </span>
-        )}
+        {t(lang, 'findings')} {r.findings.length}
       </h3>
       {r.findings.length === 0 && <p class="bl-note">{t(lang, 'noFindings')}</p>}
       {SEVERITIES.map((sev) => {

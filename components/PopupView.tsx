@@ -11,11 +11,11 @@ export interface PopupState {
 const L = {
   zh: {
     detected: '这是预算公开页面', notDetected: '这个页面不像预算公开文件', loading: '正在分析…', failed: '分析出错', pdfLinks: '页面上有 {n} 个预算 PDF 附件',
-    findings: '发现 {f} 处问题（其中错误 {e} 处）', none: '未发现问题', analyse: '仍然分析此页面', openPdf: '用预算透镜打开此 PDF', options: '设置', noAccess: '无法在此页面运行（浏览器页面或未授权）',
+    findings: '错误 {e} · 警告 {w} · 提示 {i}', none: '未发现问题', analyse: '仍然分析此页面', reanalyse: '重新分析', openPdf: '用预算透镜打开此 PDF', options: '设置', noAccess: '无法在此页面运行（浏览器页面或未授权）',
   },
   en: {
     detected: 'This is a budget disclosure', notDetected: 'This page does not look like a budget disclosure', loading: 'Analysing…', failed: 'Analysis failed', pdfLinks: '{n} budget PDFs linked from this page',
-    findings: '{f} findings ({e} errors)', none: 'No problems found', analyse: 'Analyse this page anyway', openPdf: 'Open this PDF in BudgetLens', options: 'Options', noAccess: 'Cannot run on this page (a browser page, or no access)',
+    findings: '{e} errors · {w} warnings · {i} notes', none: 'No problems found', analyse: 'Analyse this page anyway', reanalyse: 'Analyse again', openPdf: 'Open this PDF in BudgetLens', options: 'Options', noAccess: 'Cannot run on this page (a browser page, or no access)',
   },
 } as const;
 
@@ -36,13 +36,20 @@ export function PopupView(p: { state: PopupState; onAnalyse: () => void; onOpenP
         </p>
       )}
       {tab?.state === 'ready' && (
-        <p data-findings={tab.findings ?? 0}>{tab.findings ? l.findings.replace('{f}', String(tab.findings)).replace('{e}', String(tab.errors ?? 0)) : l.none}</p>
+        <p data-findings={tab.findings ?? 0}>
+          {tab.findings
+            ? l.findings
+                .replace('{e}', String(tab.errors ?? 0))
+                .replace('{w}', String(tab.warnings ?? 0))
+                .replace('{i}', String(Math.max(0, (tab.findings ?? 0) - (tab.errors ?? 0) - (tab.warnings ?? 0))))
+            : l.none}
+        </p>
       )}
       {!!tab?.pdfLinks && <p class="bl-note">{l.pdfLinks.replace('{n}', String(tab.pdfLinks))}</p>}
       <div class="bl-actions">
         {tab && tab.state !== 'loading' && (
           <button type="button" onClick={p.onAnalyse} data-action="analyse">
-            {l.analyse}
+            {tab.state === 'ready' ? l.reanalyse : l.analyse}
           </button>
         )}
         {isPdfUrl(s.url) && !s.inViewer && (

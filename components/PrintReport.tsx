@@ -2,7 +2,7 @@ import type { PrintPayload } from '../lib/report/print';
 import type { TableSnapshot } from '../lib/report/snapshot';
 import { ruleById } from '../lib/rules/registry';
 import { Charts } from './Charts';
-import { t, type Lang } from './i18n';
+import type { Lang } from './i18n';
 
 const SEV = { error: '错误', warning: '警告', info: '提示' } as const;
 const KIND = { budget: '部门预算', 'final-accounts': '部门决算', 'performance-targets': '绩效目标', other: '' } as const;
@@ -74,13 +74,14 @@ function Thumb({ s }: { s: TableSnapshot }) {
 }
 
 /** The report as a document to keep: prints cleanly (A4, findings and thumbnails kept whole). */
-export function PrintReport({ payload, lang }: { payload: PrintPayload; lang: Lang }) {
+/** In Chinese throughout, like the document it reports on (the interface language does not apply). */
+export function PrintReport({ payload }: { payload: PrintPayload; lang?: Lang }) {
   const r = payload.report;
   return (
     <article class="bl bl-print">
       <div class="toolbar">
         <button type="button" onClick={() => window.print()}>
-          {t(lang, 'print')}
+          打印 / Print
         </button>
       </div>
       <h1>
@@ -115,7 +116,7 @@ export function PrintReport({ payload, lang }: { payload: PrintPayload; lang: La
               ))}
             </div>
             <div>
-              <Charts report={r} lang={lang} />
+              <Charts report={r} lang="zh" />
             </div>
           </div>
         </>

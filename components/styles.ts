@@ -21,16 +21,18 @@ export const STYLES = `
 .bl-mark[data-budget-lens-severity="info"] { outline: 1px dashed var(--bl-info); background: var(--bl-info-bg); }
 .bl-mark[data-budget-lens-severity="pass"] { outline: none; background: none; }
 .bl-mark[data-budget-lens-severity="pass"]::after {
-  content: "✓"; position: absolute; right: 1px; top: -1px; font: bold 10px/1 system-ui, sans-serif; color: var(--bl-pass); opacity: .75;
+  content: "✓"; position: absolute; right: 3px; top: 2px; font: bold 11px/1 system-ui, sans-serif; color: var(--bl-pass); opacity: .85;
 }
 .bl-mark.bl-related { display: none; outline: 2px dashed var(--bl-info); background: rgba(59,115,196,.06); }
 .bl-mark.bl-sentence { outline: none; background: none; border-bottom: 2px solid var(--bl-error); border-radius: 0; }
 .bl-mark.bl-sentence[data-budget-lens-severity="warning"] { border-bottom: 2px wavy var(--bl-warning); border-bottom-style: solid; }
 .bl-mark.bl-sentence[data-budget-lens-severity="info"] { border-bottom: 1px dashed var(--bl-info); }
-.bl-mark.bl-active { display: block; z-index: 2; box-shadow: 0 0 0 3px rgba(255,255,255,.9), 0 0 0 5px currentColor; }
+.bl-mark.bl-active { display: block; z-index: 2; box-shadow: 0 0 0 3px rgba(255,255,255,.9), 0 0 0 5px var(--bl-ring, var(--bl-info)); }
+.bl-mark.bl-active[data-budget-lens-severity="error"] { --bl-ring: var(--bl-error); }
+.bl-mark.bl-active[data-budget-lens-severity="warning"] { --bl-ring: var(--bl-warning); }
 .bl-mark.bl-active.bl-related { outline-style: solid; }
-.bl-mark.bl-flash { animation: bl-flash 1.1s ease-out 2; }
-@keyframes bl-flash { 0% { background: rgba(255,214,0,.65); } 100% { background: transparent; } }
+.bl-mark.bl-flash { animation: bl-flash .55s ease-out 4; }
+@keyframes bl-flash { 0% { transform: scale(1.08); opacity: .4; } 100% { transform: scale(1); opacity: 1; } }
 .bl-mark.bl-hidden { display: none; }
 
 .bl-panel {
@@ -49,6 +51,7 @@ export const STYLES = `
 .bl-badge.pass { background: var(--bl-pass); }
 .bl-body { overflow: auto; padding: 10px 12px 12px; }
 .bl-meta { color: var(--bl-muted); margin-bottom: 8px; }
+.bl-summary { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 0 0 6px; }
 .bl-meta strong { color: var(--bl-ink); font-size: 14px; display: block; }
 .bl-section { margin: 10px 0 0; }
 .bl-section > h3 { font-size: 12px; font-weight: 600; color: var(--bl-muted); margin: 0 0 4px; text-transform: none; }

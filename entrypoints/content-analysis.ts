@@ -28,7 +28,7 @@ async function run(opts: { force: boolean; linksOnly: boolean; onState: (s: TabS
   session = runOnPage(document, {
     lang,
     rules: { policy: settings.tolerance, enabled: ruleFilter(settings) },
-    onDone: (info) => opts.onState({ state: 'ready', detected: true, isBudget: info.isBudget, findings: info.findings, errors: info.errors, pdfLinks }),
+    onDone: (info) => opts.onState({ state: 'ready', detected: true, isBudget: info.isBudget, findings: info.findings, errors: info.errors, warnings: info.warnings, pdfLinks }),
   });
 }
 

@@ -11,6 +11,7 @@ export const TabState = z.object({
   isBudget: z.boolean().optional(),
   findings: z.number().int().nonnegative().optional(),
   errors: z.number().int().nonnegative().optional(),
+  warnings: z.number().int().nonnegative().optional(),
   /** Budget PDFs linked from the page. */
   pdfLinks: z.number().int().nonnegative().optional(),
 });

@@ -186,10 +186,11 @@ export class DomOverlay {
     for (const p of this.placed) for (const b of p.boxes) b.classList.toggle('bl-active', on.has(p.mark.id));
   }
 
-  /** Scroll the first of these marks into view and flash them; returns its viewport rectangle. */
-  reveal(markIds: readonly number[]): Rect | undefined {
+  /** Scroll the finding's printed mark (else the first) into view and flash them all; its viewport rectangle. */
+  reveal(markIds: readonly number[], finding?: number): Rect | undefined {
     const ps = this.placed.filter((p) => markIds.includes(p.mark.id));
-    const target = ps.find((p) => p.mark.findings.length) ?? ps[0];
+    // The cell that prints the finding's value, not a cell it is compared with.
+    const target = (finding !== undefined ? ps.find((p) => p.mark.findings.includes(finding)) : undefined) ?? ps.find((p) => p.mark.findings.length) ?? ps[0];
     if (!target || target.mark.anchor.kind !== 'dom') return undefined;
     target.mark.anchor.element.scrollIntoView({ block: 'center', inline: 'nearest' });
     this.layout();

@@ -21,7 +21,7 @@ export interface PageRunOptions {
   lang: Lang;
   rules?: RuleOptions;
   /** Told once the analysis is done (for the popup's badge). */
-  onDone?: (info: { isBudget: boolean; findings: number; errors: number }) => void;
+  onDone?: (info: { isBudget: boolean; findings: number; errors: number; warnings: number }) => void;
 }
 
 export interface PageSession {
@@ -110,12 +110,12 @@ function App({ doc, host, layer, opts }: AppProps) {
         setFailures(a.failures);
         root.setAttribute('data-budget-lens-findings', String(r.findings.length));
         root.setAttribute('data-budget-lens', 'ready');
-        opts.onDone?.({ isBudget: r.isBudget, findings: r.findings.length, errors: r.counts.error });
+        opts.onDone?.({ isBudget: r.isBudget, findings: r.findings.length, errors: r.counts.error, warnings: r.counts.warning });
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
         root.setAttribute('data-budget-lens-findings', '0');
         root.setAttribute('data-budget-lens', 'error');
-        opts.onDone?.({ isBudget: true, findings: 0, errors: 0 });
+        opts.onDone?.({ isBudget: true, findings: 0, errors: 0, warnings: 0 });
       }
     });
     return () => overlay.current?.destroy();
@@ -127,7 +127,7 @@ function App({ doc, host, layer, opts }: AppProps) {
     if (!m || !ov) return;
     const ids = m.byFinding[i] ?? [];
     ov.activate(ids);
-    const rect = ov.reveal(ids);
+    const rect = ov.reveal(ids, i);
     const near = rect ?? { left: window.innerWidth - 760, top: 80, width: 0, height: 0 };
     setCard({ findings: [i], near, pinned: true });
   };

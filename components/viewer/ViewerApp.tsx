@@ -143,7 +143,7 @@ function App({ o }: { o: ViewerOptions }) {
     if (!m || !v) return;
     const ids = m.byFinding[i] ?? [];
     v.activate(ids);
-    const rect = await v.reveal(ids);
+    const rect = await v.reveal(ids, i);
     setCard({ findings: [i], near: rect ? box(rect) : { left: 80, top: 80, right: 80, bottom: 80 }, pinned: true });
   };
 

@@ -269,14 +269,22 @@ export class PdfView {
   }
 
   /** Scroll to the first of these marks and flash them; the viewport rectangle of the first. */
-  async reveal(ids: readonly number[]): Promise<DOMRect | undefined> {
-    const target = this.marks.find((m) => ids.includes(m.id) && m.findings.length) ?? this.marks.find((m) => ids.includes(m.id));
+  async reveal(ids: readonly number[], finding?: number): Promise<DOMRect | undefined> {
+    const target =
+      (finding !== undefined ? this.marks.find((m) => ids.includes(m.id) && m.findings.includes(finding)) : undefined) ??
+      this.marks.find((m) => ids.includes(m.id) && m.findings.length) ??
+      this.marks.find((m) => ids.includes(m.id));
     if (!target || target.anchor.kind !== 'pdf') return undefined;
     const p = this.pages[target.anchor.page - 1];
     if (!p) return undefined;
     const [x0, y0, x1, y1] = target.anchor.box;
     const top = p.div.offsetTop + y0 * this.scale - this.container.clientHeight / 3;
-    this.container.scrollTo({ top: Math.max(0, top), left: Math.max(0, p.div.offsetLeft + x0 * this.scale - 40) });
+    // Sideways only when the mark is out of view (a zoomed-in page): else the page would jump left.
+    const x = p.div.offsetLeft + x0 * this.scale;
+    const w = (x1 - x0) * this.scale;
+    const sl = this.container.scrollLeft;
+    const left = x < sl || x + w > sl + this.container.clientWidth - 420 ? Math.max(0, x - 40) : sl;
+    this.container.scrollTo({ top: Math.max(0, top), left });
     await this.renderPage(p);
     for (const q of this.pages) {
       for (const b of q.marks) {

@@ -9,9 +9,14 @@ import { summarize } from './summary';
 
 export const TOOL = 'BudgetLens 0.1.0';
 
+/** Row labels can be whole paragraphs (整体绩效目标表): a location needs only their start. */
+function short(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 38)}…` : s;
+}
+
 function rowOf(table: Table, cell: Cell): string | undefined {
   for (const r of table.rows) {
-    if (r.cells.includes(cell) || Object.values(r.values).includes(cell) || Object.values(r.texts).includes(cell)) return r.label || r.code || undefined;
+    if (r.cells.includes(cell) || Object.values(r.values).includes(cell) || Object.values(r.texts).includes(cell)) return short(r.label) || r.code || undefined;
   }
   return undefined;
 }

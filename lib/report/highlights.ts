@@ -104,6 +104,8 @@ export function highlightModel(a: Analysis): HighlightModel {
   // Ticks: cells of relations that held, unless a finding already marks them.
   for (const p of a.passes) {
     for (const c of p.cells) {
+      // Blank cells reconcile as zero, but a tick on an empty cell is noise.
+      if (!c.text.trim()) continue;
       const key = anchorKey(c.anchor);
       const had = byKey.get(key);
       if (had) {

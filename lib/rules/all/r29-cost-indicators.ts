@@ -90,11 +90,11 @@ export default defineRule({
           return { agreement: 'mismatch', V };
         };
         const where = `${tableLabel(t)}「${p.name}」（金额 ${total.raw} ${t.unit}）`;
-        const emit = (sev: Severity, zh: string, en: string, fs: CostFigure[], V: Dec) => {
+        const emit = (sev: Severity, zh: string, en: string, fs: CostFigure[], V: Dec, difference = `${format(sub(V, A), 0)} 元`) => {
           const f = note('R29', sev, `${where}：${zh}`, `"${p.name}" (${total.raw} ${t.unit}): ${en}`, evidence(t, p, fs.map((x) => x.indicator)), [total.raw, ...fs.map((x) => x.indicator.value)], {
             expected: `${total.raw} ${t.unit}`,
             printed: fs.map((x) => `${x.op}${x.amount.raw}${x.unit}`).join(' + '),
-            difference: `${format(sub(V, A), 0)} 元`,
+            difference,
           });
           out.push(f);
         };
@@ -122,7 +122,8 @@ export default defineRule({
         // A unit slip: the figure is the amount times a power of ten.
         const ratio = powerOfTenBetween(f, total, t.unit, half);
         if (ratio) {
-          emit('error', `成本指标“${f.indicator.name} ${f.indicator.value}”折合 ${format(V, 2)} 元，约为项目金额的${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}${ratio < 0 ? '倍' : ''}——单位写错了${opNote}`, `the cost figure is ${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}× the amount: a unit error${opNoteEn}`, single, V);
+          // A difference in 元 between a slipped unit and the amount means nothing to a reader: say the factor.
+          emit('error', `成本指标“${f.indicator.name} ${f.indicator.value}”折合 ${format(V, 2)} 元，约为项目金额的${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}${ratio < 0 ? '倍' : ''}——单位写错了${opNote}`, `the cost figure is ${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}× the amount: a unit error${opNoteEn}`, single, V, `单位相差 ${10 ** Math.abs(ratio)} 倍`);
           continue;
         }
         if (cmp(V, A) < 0) {
