@@ -123,7 +123,7 @@ export default defineRule({
         const ratio = powerOfTenBetween(f, total, t.unit, half);
         if (ratio) {
           // A difference in 元 between a slipped unit and the amount means nothing to a reader: say the factor.
-          emit('error', `成本指标“${f.indicator.name} ${f.indicator.value}”折合 ${format(V, 2)} 元，约为项目金额的${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}${ratio < 0 ? '倍' : ''}——单位写错了${opNote}`, `the cost figure is ${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}× the amount: a unit error${opNoteEn}`, single, V, `单位相差 ${10 ** Math.abs(ratio)} 倍`);
+          emit('error', `成本指标“${f.indicator.name} ${f.indicator.value}”折合 ${format(V, 2)} 元，约为项目金额的${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}${ratio < 0 ? '倍' : ''}——单位写错了${opNote}`, `the cost figure is ${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}× the amount: a unit error${opNoteEn}`, single, V, `${10 ** Math.abs(ratio)} 倍（单位写错）`);
           continue;
         }
         if (cmp(V, A) < 0) {
