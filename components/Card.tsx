@@ -13,6 +13,11 @@ export interface CardProps {
 
 const MAX = 3;
 
+/** A viewport rectangle (left, top, width, height) as the edges a card is placed against. */
+export function edges(r: { left: number; top: number; width: number; height: number }): CardProps['near'] {
+  return { left: r.left, top: r.top, right: r.left + r.width, bottom: r.top + r.height };
+}
+
 /** The card over a highlighted cell or sentence: each finding's rule, explanation and numbers. */
 export function Card(p: CardProps) {
   const { lang } = p;

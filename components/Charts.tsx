@@ -16,7 +16,7 @@ interface Datum {
   shown: string;
 }
 
-function Figure(p: { title: string; summary: string; data: Datum[]; extraHead?: string; extra?: string[]; children: preact.ComponentChildren }) {
+function Figure(p: { title: string; summary: string; data: Datum[]; extra?: string[]; children: preact.ComponentChildren }) {
   return (
     <figure class="bl-chart">
       <figcaption>{p.title}</figcaption>
@@ -138,26 +138,20 @@ export function Charts(p: { report: Report; lang: Lang }) {
   if (r.byFunction.length > 1) {
     out.push(<Bars key="fn" title={zh ? '钱花在哪里（按功能分类）' : 'Where the money goes (by function)'} unit={unit} data={r.byFunction.map((k) => ({ label: k.name, value: num(k.value), shown: k.value }))} />);
   }
-  const basic = fig('基本支出');
-  const project = fig('项目支出');
-  if (basic && project) {
-    out.push(
-      <Split key="bp" title={zh ? '基本支出与项目支出' : 'Basic vs project spending'} unit={unit} data={[
-        { label: zh ? '基本支出' : 'Basic', value: num(basic.value), shown: basic.value },
-        { label: zh ? '项目支出' : 'Project', value: num(project.value), shown: project.value },
-      ]} />,
-    );
-  }
-  const person = fig('人员经费');
-  const running = fig('公用经费');
-  if (person && running) {
-    out.push(
-      <Split key="pp" title={zh ? '基本支出中的人员经费与公用经费' : 'Basic spending: personnel vs running costs'} unit={unit} data={[
-        { label: zh ? '人员经费' : 'Personnel', value: num(person.value), shown: person.value },
-        { label: zh ? '公用经费' : 'Running', value: num(running.value), shown: running.value },
-      ]} />,
-    );
-  }
+  // Two parts of one whole, when both were read: basic | project, personnel | running.
+  const split = (key: string, title: string, parts: [string, string, string][]) => {
+    const figs = parts.map(([name]) => fig(name));
+    if (figs.some((f) => !f)) return;
+    out.push(<Split key={key} title={title} unit={unit} data={parts.map(([, zhLabel, enLabel], i) => ({ label: zh ? zhLabel : enLabel, value: num(figs[i]!.value), shown: figs[i]!.value }))} />);
+  };
+  split('bp', zh ? '基本支出与项目支出' : 'Basic vs project spending', [
+    ['基本支出', '基本支出', 'Basic'],
+    ['项目支出', '项目支出', 'Project'],
+  ]);
+  split('pp', zh ? '基本支出中的人员经费与公用经费' : 'Basic spending: personnel vs running costs', [
+    ['人员经费', '人员经费', 'Personnel'],
+    ['公用经费', '公用经费', 'Running'],
+  ]);
   const parts = r.threePublic.filter((k) => ['因公出国（境）费', '公务用车购置及运行费', '公务接待费'].includes(k.name));
   if (parts.some((k) => num(k.value) > 0)) {
     out.push(<Bars key="tp" title={zh ? '“三公”经费的构成' : '"Three public" costs by part'} unit={unit} data={parts.map((k) => ({ label: zh ? k.name : k.en, value: num(k.value), shown: k.value }))} />);

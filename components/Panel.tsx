@@ -138,42 +138,34 @@ function Results(p: PanelProps & { report: Report }) {
         </span>
       </p>
       <FindingList {...p} />
-      {r.keyFigures.length > 0 && (
-        <section class="bl-section" aria-label={t(lang, 'totals')}>
-          <h3>{t(lang, 'totals')}</h3>
-          <div class="bl-figs">
-            {r.keyFigures.map((k) => (
-              <>
-                <Term lang={lang} text={k.name} shown={lang === 'zh' ? k.name : k.en} source={k.source} />
-                <span class="v">
-                  {k.value} {k.unit}
-                </span>
-              </>
-            ))}
-          </div>
-        </section>
-      )}
+      <Figures lang={lang} title={t(lang, 'totals')} figures={r.keyFigures} />
       <section class="bl-section" aria-label={t(lang, 'charts')}>
         <Charts report={r} lang={lang} />
       </section>
-      {r.threePublic.length > 0 && (
-        <section class="bl-section" aria-label={t(lang, 'threePublic')}>
-          <h3>{t(lang, 'threePublic')}</h3>
-          <div class="bl-figs">
-            {r.threePublic.map((k) => (
-              <>
-                <Term lang={lang} text={k.name} shown={lang === 'zh' ? k.name : k.en} />
-                <span class="v">
-                  {k.value} {k.unit}
-                </span>
-              </>
-            ))}
-          </div>
-        </section>
-      )}
+      <Figures lang={lang} title={t(lang, 'threePublic')} figures={r.threePublic} />
       <Inventory {...p} />
       <Glossary {...p} />
     </>
+  );
+}
+
+/** Named figures with their values as printed (key figures, the 三公 parts). */
+function Figures(p: { lang: Lang; title: string; figures: Report['keyFigures'] }) {
+  if (!p.figures.length) return null;
+  return (
+    <section class="bl-section" aria-label={p.title}>
+      <h3>{p.title}</h3>
+      <div class="bl-figs">
+        {p.figures.map((k) => (
+          <>
+            <Term lang={p.lang} text={k.name} shown={p.lang === 'zh' ? k.name : k.en} source={k.source} />
+            <span class="v">
+              {k.value} {k.unit}
+            </span>
+          </>
+        ))}
+      </div>
+    </section>
   );
 }
 

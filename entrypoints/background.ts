@@ -108,7 +108,6 @@ export default defineBackground(() => {
       case 'bl:tab-state':
         return Promise.resolve(states.get(m.tabId) ?? null);
       case 'bl:open-pdf':
-        if (m.sameTab && tabId !== undefined) return browser.tabs.update(tabId, { url: viewerUrl(m.url) }).then(() => true);
         return browser.tabs.create({ url: viewerUrl(m.url), ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}) }).then(() => true);
       case 'bl:open-report':
         return browser.tabs

@@ -58,8 +58,9 @@ export default defineContentScript({
         return true;
       }
       // A disclosure page whose content is its PDF attachments: offer to check them.
-      if (d.titleHit && budgetPdfLinks(document, 1).length) {
-        state = { state: 'idle', detected: false, pdfLinks: budgetPdfLinks(document).length };
+      const links = d.titleHit ? budgetPdfLinks(document).length : 0;
+      if (links) {
+        state = { state: 'idle', detected: false, pdfLinks: links };
         load(false, true);
         return true;
       }

@@ -24,8 +24,8 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bl:analyse') }),
   /** content → background: the page's state changed (for the toolbar badge and the popup). */
   z.object({ type: z.literal('bl:state'), state: TabState }),
-  /** content, popup → background: open this PDF in the viewer (a new tab, or this tab). */
-  z.object({ type: z.literal('bl:open-pdf'), url: z.string().url(), sameTab: z.boolean().optional() }),
+  /** content → background: open this PDF in the viewer, in a new tab beside the page. */
+  z.object({ type: z.literal('bl:open-pdf'), url: z.string().url() }),
   /** viewer → background: show the original file in this tab, without interception. */
   z.object({ type: z.literal('bl:open-original'), url: z.string().url() }),
   /** viewer, options → background: turn PDF interception on or off. */

@@ -8,7 +8,7 @@ import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/rep
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
 import type { RuleOptions } from '../../lib/rules/engine';
-import { Card, TermCard } from '../Card';
+import { Card, edges, TermCard } from '../Card';
 import { openPrintable } from '../ext/print';
 import { ExportButtons } from '../ExportButtons';
 import { t, type Lang } from '../i18n';
@@ -41,10 +41,6 @@ interface AppProps {
   host: HTMLElement;
   layer: HTMLElement;
   opts: PageRunOptions;
-}
-
-function toBox(r: Rect) {
-  return { left: r.left, top: r.top, right: r.left + r.width, bottom: r.top + r.height };
 }
 
 function App({ doc, host, layer, opts }: AppProps) {
@@ -160,7 +156,7 @@ function App({ doc, host, layer, opts }: AppProps) {
           )
         }
       />
-      {term && !card && <TermCard lang={lang} title={term.e.title} body={term.e.body} near={toBox(term.near)} />}
+      {term && !card && <TermCard lang={lang} title={term.e.title} body={term.e.body} near={edges(term.near)} />}
       {card && report && (
         <div
           onMouseEnter={() => clearTimeout(hideTimer.current)}
@@ -168,7 +164,7 @@ function App({ doc, host, layer, opts }: AppProps) {
             if (!cardRef.current?.pinned) setCard(null);
           }}
         >
-          <Card lang={lang} findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)} near={toBox(card.near)} pinned={card.pinned} onClose={close} />
+          <Card lang={lang} findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)} near={edges(card.near)} pinned={card.pinned} onClose={close} />
         </div>
       )}
     </div>

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { analyze } from '../../lib/analyze';
-import { extractPdf, PdfInputError } from '../../lib/extract/pdf/extract-pdf';
+import { extractPdf, openDocument, PdfInputError } from '../../lib/extract/pdf/extract-pdf';
 import type { PdfjsDocument, PdfjsModule } from '../../lib/extract/pdf/pdfjs-api';
 import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/report/highlights';
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
 import type { RuleOptions } from '../../lib/rules/engine';
-import { Card, TermCard } from '../Card';
+import { Card, edges, TermCard } from '../Card';
 import { openPrintable } from '../ext/print';
 import { ExportButtons } from '../ExportButtons';
 import { explanations, type Explanation } from '../../lib/report/explanations';
@@ -39,10 +39,6 @@ function fileName(url: string): string {
   } catch {
     return url;
   }
-}
-
-function box(r: { left: number; top: number; width: number; height: number }) {
-  return { left: r.left, top: r.top, right: r.left + r.width, bottom: r.top + r.height };
 }
 
 function App({ o }: { o: ViewerOptions }) {
@@ -83,10 +79,11 @@ function App({ o }: { o: ViewerOptions }) {
       let password: string | undefined;
       for (;;) {
         try {
-          doc = await o.pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, ...(password !== undefined ? { password } : {}), ...o.documentOptions }).promise;
+          // Rendering draws with font faces and may use system fonts for non-embedded ones (reading needs neither).
+          doc = await openDocument(o.pdfjs, bytes.slice(), { documentOptions: { ...o.documentOptions, disableFontFace: false, useSystemFonts: true }, ...(password !== undefined ? { password } : {}) });
           break;
         } catch (e) {
-          if ((e as { name?: string }).name !== 'PasswordException') throw new PdfInputError(`the PDF cannot be read (${(e as Error).message})`, 'unreadable');
+          if (!(e instanceof PdfInputError) || e.code !== 'encrypted') throw e;
           const pw = window.prompt(password === undefined ? '此 PDF 有密码 / This PDF needs a password' : '密码不对，请重试 / Wrong password, try again');
           if (pw === null) throw new PdfInputError('the PDF is encrypted with a password', 'encrypted');
           password = pw;
@@ -96,7 +93,7 @@ function App({ o }: { o: ViewerOptions }) {
         hover(mark, rect) {
           if (cardRef.current?.pinned) return;
           if (mark && rect) {
-            setCard({ findings: mark.findings, near: box(rect), pinned: false });
+            setCard({ findings: mark.findings, near: edges(rect), pinned: false });
             v.activate(model.current ? relatedMarks(model.current, mark) : [mark.id]);
           } else {
             setCard(null);
@@ -104,12 +101,12 @@ function App({ o }: { o: ViewerOptions }) {
           }
         },
         select(mark, rect) {
-          setCard({ findings: mark.findings, near: box(rect), pinned: true });
+          setCard({ findings: mark.findings, near: edges(rect), pinned: true });
           v.activate(model.current ? relatedMarks(model.current, mark) : [mark.id]);
         },
         page: setPage,
         explain(e, rect) {
-          setTerm(e && rect ? { e, near: box(rect) } : null);
+          setTerm(e && rect ? { e, near: edges(rect) } : null);
         },
       });
       view.current = v;
@@ -144,7 +141,7 @@ function App({ o }: { o: ViewerOptions }) {
     const ids = m.byFinding[i] ?? [];
     v.activate(ids);
     const rect = await v.reveal(ids, i);
-    setCard({ findings: [i], near: rect ? box(rect) : { left: 80, top: 80, right: 80, bottom: 80 }, pinned: true });
+    setCard({ findings: [i], near: rect ? edges(rect) : { left: 80, top: 80, right: 80, bottom: 80 }, pinned: true });
   };
 
   const doFind = async () => {

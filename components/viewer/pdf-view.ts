@@ -206,30 +206,37 @@ export class PdfView {
     }
   }
 
-  private markAt(e: MouseEvent): { mark: Mark; rect: DOMRect } | undefined {
+  /** Where the pointer is, in page points: the page, and a box (page points) → viewport rectangle. */
+  private pagePoint(e: MouseEvent): { n: number; x: number; y: number; toViewport(box: readonly number[]): DOMRect } | undefined {
     const pageDiv = (e.target as HTMLElement).closest<HTMLElement>('.bl-page');
     if (!pageDiv) return undefined;
-    const n = Number(pageDiv.dataset['page']);
     const r = pageDiv.getBoundingClientRect();
-    const x = (e.clientX - r.left) / this.scale;
-    const y = (e.clientY - r.top) / this.scale;
+    const s = this.scale;
+    return {
+      n: Number(pageDiv.dataset['page']),
+      x: (e.clientX - r.left) / s,
+      y: (e.clientY - r.top) / s,
+      toViewport: ([x0, y0, x1, y1]) => new DOMRect(r.left + x0! * s, r.top + y0! * s, (x1! - x0!) * s, (y1! - y0!) * s),
+    };
+  }
+
+  private markAt(at: NonNullable<ReturnType<PdfView['pagePoint']>>): { mark: Mark; rect: DOMRect } | undefined {
     let best: Mark | undefined;
     let area = Infinity;
     for (const m of this.marks) {
-      if (m.anchor.kind !== 'pdf' || m.anchor.page !== n || !m.findings.length) continue;
+      if (m.anchor.kind !== 'pdf' || m.anchor.page !== at.n || !m.findings.length) continue;
       const [x0, y0, x1, y1] = m.anchor.box;
-      if (x >= x0 && x <= x1 && y >= y0 - 1 && y <= y1 + 1 && (x1 - x0) * (y1 - y0) < area) {
+      if (at.x >= x0 && at.x <= x1 && at.y >= y0 - 1 && at.y <= y1 + 1 && (x1 - x0) * (y1 - y0) < area) {
         best = m;
         area = (x1 - x0) * (y1 - y0);
       }
     }
-    if (!best || best.anchor.kind !== 'pdf') return undefined;
-    const [x0, y0, x1, y1] = best.anchor.box;
-    return { mark: best, rect: new DOMRect(r.left + x0 * this.scale, r.top + y0 * this.scale, (x1 - x0) * this.scale, (y1 - y0) * this.scale) };
+    return best && best.anchor.kind === 'pdf' ? { mark: best, rect: at.toViewport(best.anchor.box) } : undefined;
   }
 
   private onPointer(e: MouseEvent, click: boolean): void {
-    const hit = this.markAt(e);
+    const at = this.pagePoint(e);
+    const hit = at && this.markAt(at);
     if (click) {
       if (hit) this.events.select(hit.mark, hit.rect);
       return;
@@ -239,27 +246,11 @@ export class PdfView {
       this.events.hover(this.hovered, hit?.rect);
     }
     if (!this.events.explain) return;
-    let exp: Explanation | null = null;
-    let rect: DOMRect | undefined;
-    const pageDiv = !hit ? (e.target as HTMLElement).closest<HTMLElement>('.bl-page') : null;
-    if (pageDiv) {
-      const n = Number(pageDiv.dataset['page']);
-      const r = pageDiv.getBoundingClientRect();
-      const x = (e.clientX - r.left) / this.scale;
-      const y = (e.clientY - r.top) / this.scale;
-      for (const ex of this.explains) {
-        if (ex.anchor.kind !== 'pdf' || ex.anchor.page !== n) continue;
-        const [x0, y0, x1, y1] = ex.anchor.box;
-        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) {
-          exp = ex;
-          rect = new DOMRect(r.left + x0 * this.scale, r.top + y0 * this.scale, (x1 - x0) * this.scale, (y1 - y0) * this.scale);
-          break;
-        }
-      }
-    }
+    const exp =
+      (!hit && at && this.explains.find((ex) => ex.anchor.kind === 'pdf' && ex.anchor.page === at.n && at.x >= ex.anchor.box[0] && at.x <= ex.anchor.box[2] && at.y >= ex.anchor.box[1] && at.y <= ex.anchor.box[3])) || null;
     if (exp !== this.explained) {
       this.explained = exp;
-      this.events.explain(exp, rect);
+      this.events.explain(exp, exp && at && exp.anchor.kind === 'pdf' ? at.toViewport(exp.anchor.box) : undefined);
     }
   }
 

@@ -72,14 +72,14 @@ export async function runBatch(
         while (next < files.length) {
           const i = next++;
           const path = files[i]!;
-          const reply = await new Promise<{ report?: unknown; error?: string; handled?: true }>((resolve) => {
+          const reply = await new Promise<{ report?: unknown; error?: string; crashed?: true }>((resolve) => {
             const onMessage = (m: { report?: unknown; error?: string }) => {
               w.off('error', onError);
-              resolve({ ...m, handled: true });
+              resolve(m);
             };
             const onError = (e: Error) => {
               w.off('message', onMessage);
-              resolve({ error: e.message });
+              resolve({ error: e.message, crashed: true });
             };
             w.once('message', onMessage);
             w.once('error', onError);
@@ -88,7 +88,7 @@ export async function runBatch(
           if (reply.error !== undefined) {
             finish(i, { path, error: reply.error });
             // A worker that died (out of memory on a huge file) is replaced; one that answered is reused.
-            if (reply.report === undefined && !('handled' in reply)) {
+            if (reply.crashed) {
               await w.terminate();
               w = spawn();
             }

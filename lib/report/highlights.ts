@@ -33,8 +33,9 @@ export interface HighlightModel {
 
 const RANK: Record<MarkTone, number> = { error: 0, warning: 1, info: 2, related: 3, pass: 4 };
 
+/** Cells by element or page box; PDF sentences also by their text (DOM sentences have a map of their own). */
 function anchorKey(a: Anchor, quote?: string): unknown {
-  return a.kind === 'pdf' ? `pdf:${a.page}:${a.box.map((x) => x.toFixed(1)).join(',')}${quote ? `:${quote}` : ''}` : quote ? `${quote}` : a.element;
+  return a.kind === 'pdf' ? `pdf:${a.page}:${a.box.map((x) => x.toFixed(1)).join(',')}${quote ? `:${quote}` : ''}` : a.element;
 }
 
 export function highlightModel(a: Analysis): HighlightModel {

@@ -55,7 +55,7 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
   }
 }
 
-export async function documentTitle(doc: PdfjsDocument): Promise<string> {
+async function documentTitle(doc: PdfjsDocument): Promise<string> {
   const meta = await doc.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
   const t = meta.info?.['Title'];
   return typeof t === 'string' ? t : '';
@@ -65,7 +65,7 @@ export async function documentTitle(doc: PdfjsDocument): Promise<string> {
  * Lay out some pages of an open document, one at a time (each page's operator list is released before the
  * next is read unless `keepPages`, so memory stays bounded). A page that fails is reported, not fatal.
  */
-export async function readPages(
+async function readPages(
   pdfjs: PdfjsModule,
   doc: PdfjsDocument,
   numbers: readonly number[],
@@ -97,7 +97,7 @@ export async function readPages(
 }
 
 /** Page layouts (from one reader or several) into the document: scans noticed, running lines dropped, tables joined. */
-export function assemblePages(pages: PageBlocks[], meta: { source: string; title: string; warnings: ExtractWarning[] }): ExtractedDoc {
+function assemblePages(pages: PageBlocks[], meta: { source: string; title: string; warnings: ExtractWarning[] }): ExtractedDoc {
   pages.sort((a, b) => a.page - b.page);
   const warnings = [...meta.warnings];
   const textPages = pages.filter((p) => p.glyphCount > 0).length;
