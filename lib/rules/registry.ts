@@ -46,6 +46,7 @@ import rule_f04 from './all/f04-implied-prior-year';
 import rule_f05 from './all/f05-item-lists';
 import rule_f06 from './all/f06-item-budgets';
 import rule_x01 from './all/x01-readable';
+import rule_x02 from './all/x02-unreliable-table';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   rule_f05,
   rule_f06,
   rule_x01,
+  rule_x02,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

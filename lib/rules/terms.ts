@@ -86,6 +86,9 @@ export function compareSum(ctx: RuleContext, total: Term | undefined, parts: (Te
   if (ps.length === 0) return undefined;
   // Nothing printed on either side: nothing to check.
   if (!total.amount.printed && !ps.some((p) => p.amount.printed)) return undefined;
+  // Absent is not zero: a blank total beside printed parts, or a printed total whose every part is blank,
+  // says a row or column was not found (or the document leaves cells empty), not that the sum is wrong.
+  if (!total.amount.printed || !ps.some((p) => p.amount.printed)) return undefined;
   const unit = opt.unit ?? total.unit;
   const r = reconcile(
     { amount: total.amount, unit: total.unit },

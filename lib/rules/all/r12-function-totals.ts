@@ -66,10 +66,9 @@ export default defineRule({
       for (const cls of classes) {
         const s = sums.get(cls) ?? [];
         const p = parts.get(cls) ?? [];
-        if (!s.length || !p.length) {
-          if (p.length && !s.length) continue; // the summary has no row for this class at all: R30b reports labels
-          if (!s.some((t) => t.amount.printed && t.amount.units !== 0)) continue;
-        }
+        // A class one table has and the other lacks: its rows were not found (absent is not zero), or the
+        // summary has no row for it at all (R30b reports labels).
+        if (!s.length || !p.length) continue;
         const printed = s.filter((t) => t.amount.printed);
         const total = printed.length === 1 ? printed[0] : printed.length === 0 ? s[0] : undefined;
         if (!total) continue;
