@@ -118,22 +118,22 @@ export const TABLE_KINDS: readonly TableKindInfo[] = [
   },
   {
     kind: 'income', family: 'budget', number: 2, zh: '部门收入预算表', en: 'Department income budget', layout: 'by-unit',
-    titles: [/收入预算表/],
+    titles: [/收入预算表/, /^(部门|单位)?收入(预算)?总表$/],
     explain: { zh: '按单位列出各类收入：一般公共预算、政府性基金、事业收入等，以及上年结转结余。总计 = 本年收入合计 + 上年结转结余。', en: 'Income by unit and source, plus last year\'s balance. Grand total = this year\'s income + carry-over.' },
   },
   {
     kind: 'general-public-basic', family: 'budget', number: 6, zh: '一般公共预算基本支出预算表', en: 'General public budget basic expenditure', layout: 'by-economic',
-    titles: [/一般公共预算基本支出/],
+    titles: [/一般公共预算基本支出/, /^(部门|单位)?基本支出(预算)?总?表$/, /基本支出(经济分类)?(预算)?表$/],
     explain: { zh: '基本支出按经济分类科目展开：人员经费（工资福利支出、对个人和家庭的补助）与公用经费（商品和服务支出、资本性支出）。', en: 'Basic spending by economic code: personnel costs and running costs.' },
   },
   {
     kind: 'general-public-expenditure', family: 'budget', number: 5, zh: '一般公共预算支出预算表', en: 'General public budget expenditure', layout: 'by-function',
-    titles: [/一般公共预算(财政拨款)?支出(预算)?表/],
+    titles: [/一般公共预算(财政拨款)?(拨款)?支出(预算)?表(?!.*经济分类)/, /^财政拨款支出(预算)?表/],
     explain: { zh: '一般公共预算安排的支出，按功能科目（类/款/项）和基本/项目支出展开。资金全部来自一般公共预算时，它与部门支出预算表逐行相同。', en: 'General-budget spending by function code; identical to the expenditure table when all money is general budget.' },
   },
   {
     kind: 'economic-summary', family: 'budget', number: 7, zh: '支出经济分类汇总表', en: 'Expenditure by economic class', layout: 'by-economic',
-    titles: [/经济分类汇总/, /支出经济分类/],
+    titles: [/经济分类汇总/, /支出经济分类/, /按?经济分类[)）]?$/, /经济分类(预算)?表/],
     explain: { zh: '全部支出（基本和项目）按经济分类科目汇总，并列出资金来源。合计应等于部门支出预算表的合计。', en: 'All spending (basic and project) by economic code, with funding sources; its total equals the expenditure table\'s.' },
   },
   {
@@ -158,7 +158,7 @@ export const TABLE_KINDS: readonly TableKindInfo[] = [
   },
   {
     kind: 'projects', family: 'budget', number: 12, zh: '项目支出预算表', en: 'Project expenditure budget', layout: 'projects',
-    titles: [/项目支出(预算)?表/],
+    titles: [/项目支出(预算)?总?表/],
     explain: { zh: '逐个列出项目及其资金来源。合计行 = 各项目之和；项目支出合计应等于部门支出预算表的项目支出。', en: 'Each project and its funding; the total equals the sum of projects and the project column of the expenditure table.' },
   },
   {
@@ -173,7 +173,7 @@ export const TABLE_KINDS: readonly TableKindInfo[] = [
   },
   {
     kind: 'expenditure', family: 'budget', number: 3, zh: '部门支出预算表', en: 'Department expenditure budget', layout: 'by-function',
-    titles: [/支出预算表/, /支出预算总表/],
+    titles: [/支出预算表/, /支出预算总表/, /^(部门|单位)?支出总表$/],
     explain: { zh: '全部支出按功能科目（类/款/项）展开，分基本支出（人员经费、公用经费）和项目支出。每行：合计 = 基本支出 + 项目支出。', en: 'All spending by function code, split into basic (personnel, running costs) and project spending. Each row: total = basic + project.' },
   },
 ];

@@ -24,12 +24,20 @@ export function codeFromParts(cls?: string, kuan?: string, item?: string): strin
 
 /** A code at the start of a text: returns the normalised code and the rest (the name). */
 export function splitLeadingCode(text: string): { code: string; rest: string } | undefined {
+  const s = splitCode(text);
+  // A code glued to its name with a dash or underscore (2010101-行政运行, 106_长沙市公安局).
+  if (s) s.rest = s.rest.replace(/^[-－—–_]+\s*/, '');
+  return s;
+}
+
+function splitCode(text: string): { code: string; rest: string } | undefined {
   const t = text.trim();
   let m = /^(\d{3})\s+(\d{1,2})\s+(\d{1,2})(?:\s+|$)(.*)$/.exec(t);
   if (m) return { code: m[1]! + pad2(m[2]!) + pad2(m[3]!), rest: m[4]!.trim() };
   m = /^(\d{3})\s+(\d{1,2})(?:\s+|$)(?!\d)(.*)$/.exec(t);
   if (m) return { code: m[1]! + pad2(m[2]!), rest: m[3]!.trim() };
   m = /^(\d{3}|\d{5}|\d{7})(?:\s*|$)(?![\d.,])(.*)$/.exec(t);
+  if (m && /^[-－—–_]\d/.test(m[2]!)) return undefined;
   if (m) return { code: m[1]!, rest: m[2]!.trim() };
   return undefined;
 }

@@ -23,16 +23,22 @@ const CODE_RULES: ColumnRule[] = [
   r('name', /名称|^项目$|^科目$/),
 ];
 
+/**
+ * A column that restates part of another (其中：…, 扣除基建项目后…): money, but never a part of a sum.
+ * Keys memo, memo#2 … keep them apart from columns nobody recognised.
+ */
+const MEMO = /^其中|^扣除|后预算数$|^含|政府采购/;
+
 const BY_FUNCTION: ColumnRule[] = [
   ...CODE_RULES,
-  r('basic.total', /^小计$/, [/基本支出/]),
+  r('basic.total', /^(小计|合计|总数|基本支出总数)$/, [/基本支出/]),
   r('basic.wages', /工资福利/),
   r('basic.transfers', /对个人和家庭/),
   r('basic.goods', /商品和服务/),
   r('basic.capital', /资本性支出/),
   r('basic.personnel', /^人员经费$/),
   r('basic.public', /^(日常)?公用经费$/),
-  r('project.total', /^小计$/, [/项目支出/]),
+  r('project.total', /^(小计|合计|总数|项目支出总数)$/, [/项目支出/]),
   r('project.operating', /运转类/),
   r('project.specific', /特定目标类/),
   r('basic.total', /^基本支出$/),
@@ -55,7 +61,7 @@ const BY_FUNCTION: ColumnRule[] = [
   r('exp.basic', /基本支出/, [/本年支出/]),
   r('exp.project', /项目支出/, [/本年支出/]),
   r('income.year', /^本年收入$/),
-  r('total', /^(本年支出合计|合计|总计|支出合计)$/),
+  r('total', /^(本年支出合计|合计|总计|支出合计|支出总计)$/),
 ];
 
 const LEDGER: ColumnRule[] = [
@@ -139,6 +145,8 @@ const THREE_PUBLIC: ColumnRule[] = [
   r('vehicle.run', /运行(维护)?费$/, [/公务用车/]),
   r('abroad', /因公出国/),
   r('reception', /公务接待/),
+  r('meeting', /^会议费$/),
+  r('training', /^培训费$/),
   r('total', /合计|^三公经费$/),
 ];
 
@@ -206,7 +214,21 @@ export function mapColumns(kind: TableKind | undefined, paths: readonly string[]
   const rules = kind ? RULES_BY_KIND[kind] : undefined;
   if (rules === THREE_PUBLIC && paths.some((p) => p.some((x) => /预算数|决算数/.test(x)))) return mapBudgetFinalPairs(paths);
   const keys = mapWith(rules, paths);
-  if (rules === LEDGER) sideFromItemColumn(keys, paths);
+  let memo = 0;
+  paths.forEach((p, j) => {
+    if (keys[j] === null && p.some((x) => MEMO.test(x))) keys[j] = ++memo === 1 ? 'memo' : `memo#${memo}`;
+  });
+  if (rules === LEDGER) {
+    sideFromItemColumn(keys, paths);
+    // The all-money ledger whose spending side is split (合计 | 基本支出 | 项目支出): its amount is the 合计.
+    const fiscal = kind === 'fiscal-income-expenditure' || kind === 'final.fiscal-income-expenditure';
+    const total = keys.indexOf('exp.total');
+    if (!fiscal && total >= 0) {
+      const amount = keys.indexOf('exp.amount');
+      if (amount >= 0) keys[amount] = null;
+      keys[total] = 'exp.amount';
+    }
+  }
   // One merged 科目编码 header over two or three columns: the code printed in parts.
   for (let j = 0; j < keys.length; j++) {
     const k = keys[j];
@@ -257,7 +279,10 @@ function mapWith(rules: ColumnRule[] | undefined, paths: readonly string[][]): (
     if (!rules || path.length === 0) return null;
     // A label wrapped over two header rows of its own (财政专户 / 管理资金) reads as one when the bottom alone fails.
     const lasts = [path[path.length - 1]!];
-    if (path.length >= 2) lasts.push(path[path.length - 2]! + path[path.length - 1]!);
+    // …but not when the text above is a group header shared with other columns (预算数 over 合计 | 项目支出).
+    const above = path[path.length - 2];
+    const depth = path.length - 2;
+    if (above !== undefined && paths.filter((p) => p[depth] === above).length === 1) lasts.push(above + path[path.length - 1]!);
     for (const last of lasts) {
       for (const rule of rules) {
         if (used.has(rule.key)) continue;

@@ -1,6 +1,6 @@
 import type { ExtractedDoc, TextBlock } from '../extract/types';
 import type { MoneyUnit } from '../money/units';
-import { isFinal, kindInfo, type TableKind } from './catalog';
+import { isFinal, kindInfo, titleCore, type TableKind } from './catalog';
 import { frameTables } from './frame';
 import type { BudgetDoc, DocumentKind, Paragraph, Table } from './model';
 import { extractClaims } from './narrative/claims';
@@ -33,8 +33,11 @@ export function recognize(x: ExtractedDoc): BudgetDoc {
   let prevFramedEnd = -1;
   for (const f of framed) {
     for (const i of f.consumed) consumed.add(i);
-    const t = buildTable(f, ctx, seen);
     const prev = tables[tables.length - 1];
+    // A table printed again on the next page under the same title is the same table, whatever its header
+    // alone would suggest.
+    if (!f.kind && f.title && prev && prev.kind !== 'unknown' && titleCore(prev.title) === titleCore(f.title)) f.kind = prev.kind;
+    const t = buildTable(f, ctx, seen);
     // Only titles, unit lines and notes between the two parts: nothing a reader would call prose.
     let onlyFraming = true;
     for (let i = prevFramedEnd + 1; i < f.blockIndex; i++) {

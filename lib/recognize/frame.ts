@@ -22,7 +22,8 @@ export interface FramedTable {
 
 const ORG_RE = /(?:部门|单位|预算单位|编制单位)(?:（单位）|\(单位\))?名称\s*[:：]\s*(.*)$/;
 const NOTE_RE = /^\s*(?:注|备注|说明)\s*\d*\s*[:：]/;
-const SHEET_RE = /^\s*(?:预算|决算)\s*\d{1,2}\s*表\s*$/;
+/** A line that only numbers the table: 预算01表, 表3, 表1-1, 公开表一, 公开01表, 附表3, 预算表12. */
+const SHEET_RE = /^\s*(?:附件\s*\d{0,2}\s*)?(?:附|公开|预算|决算|部门|单位)?\s*(?:表\s*[\d一二三四五六七八九十]{1,3}(?:\s*[-－—]\s*\d{1,2})?|[\d一二三四五六七八九十]{1,3}\s*表)\s*$/;
 const TITLE_MAX = 80;
 
 function isTitleLike(text: string): boolean {

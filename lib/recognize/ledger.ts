@@ -7,7 +7,7 @@ import { functionClassByName } from '../codes/functional';
  */
 export type LedgerSection = 'year' | 'carry';
 
-const norm = (s: string) => s.replace(/\s+/g, '').replace(/[（(][一二三四五六七八九十]+[）)]/, '').replace(/^[一二三四五六七八九十]+[、.．]/, '').replace(/[:：]$/, '');
+const norm = (s: string) => s.replace(/\s+/g, '').replace(/[（(][一二三四五六七八九十\d]+[）)]/, '').replace(/^(?:[一二三四五六七八九十]+|\d{1,2})[、.．](?!\d)/, '').replace(/[:：]$/, '');
 
 export function incomeRowKey(label: string, section: LedgerSection): { key?: string; section: LedgerSection } {
   const raw = label.replace(/\s+/g, '');

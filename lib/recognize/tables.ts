@@ -298,8 +298,11 @@ function readRows(table: Table, rows: RawRow[], layout: TableLayout | undefined)
       }
     }
     if (!code && layout === 'by-economic') {
-      const s = splitLeadingCode(label);
-      if (s && s.rest && codeKind(s.code) === 'economic') {
+      // Government (5xxxx) and department (3xxxx) economic codes side by side: the department's is the one
+      // the 人员经费 / 公用经费 split follows.
+      const coded = cells.filter((c) => !c.amount).map((c) => splitLeadingCode(c.text)).filter((x): x is { code: string; rest: string } => !!x && !!x.rest && codeKind(x.code) === 'economic');
+      const s = coded.find((x) => x.code.startsWith('3')) ?? coded[0];
+      if (s) {
         code = s.code;
         label = s.rest;
       }
@@ -319,8 +322,18 @@ function readRows(table: Table, rows: RawRow[], layout: TableLayout | undefined)
       if (lv) row.level = lv;
     } else if (kind === 'unit') row.code = unitCode;
     if (rr.page !== undefined) row.page = rr.page;
+    // The same coded row printed twice in a row (repeated at a page break, or a child whose code was
+    // misprinted as its parent's): one row, not two to add up.
+    const prev = table.rows[table.rows.length - 1];
+    if ((kind === 'function' || kind === 'economic') && prev && prev.code === row.code && prev.label === row.label && sameValues(prev, row)) continue;
     table.rows.push(row);
   }
+}
+
+function sameValues(a: Row, b: Row): boolean {
+  const ka = Object.keys(a.values).filter((k) => a.values[k]!.amount?.printed);
+  const kb = Object.keys(b.values).filter((k) => b.values[k]!.amount?.printed);
+  return ka.length === kb.length && ka.every((k) => b.values[k]?.amount?.printed && b.values[k]!.amount!.units === a.values[k]!.amount!.units && b.values[k]!.amount!.decimals === a.values[k]!.amount!.decimals);
 }
 
 function readLedger(table: Table, rows: RawRow[]): void {

@@ -40,13 +40,24 @@ export function rootRows(rows: readonly Row[]): Row[] {
   });
 }
 
-/** Direct children of a coded row (款 under 类, 项 under 款), in table order. */
+/**
+ * Direct children of a coded row (款 under 类, 项 under 款): the rows that follow it, up to the next row at
+ * its level or above. Read by position, so a table that repeats the hierarchy per unit (one block per
+ * subordinate unit) keeps each block's children with its own parent.
+ */
 export function childRows(rows: readonly Row[], parent: Row): Row[] {
   const p = parent.code!;
-  const direct = rows.filter((r) => r.code && r.code.length === p.length + 2 && r.code.startsWith(p));
+  const start = rows.indexOf(parent);
+  const block: Row[] = [];
+  for (let i = start + 1; i < rows.length; i++) {
+    const c = rows[i]!.code ?? '';
+    if (c.length <= p.length || !c.startsWith(p)) break;
+    block.push(rows[i]!);
+  }
+  const direct = block.filter((r) => r.code!.length === p.length + 2);
   if (direct.length) return direct;
   // 款 rows missing: 项 directly under the 类.
-  if (p.length === 3) return rows.filter((r) => r.code && r.code.length === 7 && r.code.startsWith(p) && !rows.some((k) => k.code === r.code!.slice(0, 5)));
+  if (p.length === 3) return block.filter((r) => r.code!.length === 7);
   return [];
 }
 
@@ -64,4 +75,20 @@ export function claim(doc: BudgetDoc, key: string): Claim | undefined {
 
 export function hasPrinted(row: Row | undefined): boolean {
   return !!row && Object.values(row.values).some((c) => c.amount?.printed);
+}
+
+/**
+ * Rows on one side of a ledger that carry a printed, non-zero amount but were given no meaning. While any
+ * exist, a sum over that side's rows is not known to be complete, and is not checked.
+ */
+export function unreadLedgerRows(t: Table, side: 'income' | 'expenditure'): Row[] {
+  return t.rows.filter((r) => r.side === side && !r.key && Object.values(r.values).some((c) => c.amount?.printed && c.amount.units !== 0));
+}
+
+/**
+ * A row whose printed amounts all sit in recognised columns. An amount in a column nobody recognised may be
+ * a part of the row's total (or not): relations across such a row are not checked.
+ */
+export function rowFullyRead(row: Row): boolean {
+  return !Object.entries(row.values).some(([k, c]) => /^col\d+$/.test(k) && c.amount?.printed && c.amount.units !== 0);
 }

@@ -142,6 +142,11 @@ function sumFinding(opt: CompareOptions, total: Term, parts: Term[], r: Reconcil
   return finding;
 }
 
+/** The parts of a relation whose first terms must all have been found: otherwise none (nothing is checked). */
+export function withRequired(required: (Term | undefined)[], optional: (Term | undefined)[] = []): (Term | undefined)[] {
+  return required.every((t) => !!t) ? [...required, ...optional] : [];
+}
+
 /** a = b: the same figure printed in two places. */
 export function compareEqual(ctx: RuleContext, a: Term | undefined, b: Term | undefined, opt: CompareOptions): Finding | undefined {
   if (!a || !b) return undefined;

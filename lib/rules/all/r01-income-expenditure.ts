@@ -1,9 +1,10 @@
-import { ledgerRow, tables } from '../lookup';
-import { cellTerm, compareSum, decOf, note, cellEvidence, where, type Term } from '../terms';
+import { ledgerRow, tables, unreadLedgerRows } from '../lookup';
+import { cellTerm, compareSum, decOf, note, cellEvidence, where, withRequired, type Term } from '../terms';
 import { cmp } from '../../money/decimal';
 import { defineRule, type Finding } from '../types';
 import type { Row, Table } from '../../recognize/model';
 
+const FISCAL_CHILDREN = ['income.gp', 'income.fund', 'income.capital'];
 const INCOME_PARTS = ['income.gp', 'income.fund', 'income.capital', 'income.special', 'income.business', 'income.operating', 'income.upper', 'income.affiliate', 'income.other', 'income.fiscal', 'income.unitFunds'];
 
 function ledgerTerm(t: Table, key: string, col: string): Term | undefined {
@@ -33,11 +34,20 @@ export default defineRule({
       const exp = (k: string) => ledgerTerm(t, k, 'exp.amount');
       const w = where(t);
       const push = (f: Finding | undefined) => f && out.push(f);
-      push(compareSum(ctx, inc('income.total'), INCOME_PARTS.map(inc), { rule: 'R01', where: w, relation: { zh: '本年收入合计应等于各项收入之和', en: 'income for the year must equal the sum of its sources' } }));
+      const incomeRead = unreadLedgerRows(t, 'income').length === 0;
+      const spendingRead = unreadLedgerRows(t, 'expenditure').length === 0;
+      // 财政拨款收入 is the parent of its three appropriations when both are printed: sum one or the other.
+      const fiscalParent = !!inc('income.fiscal') && FISCAL_CHILDREN.some((k) => inc(k));
+      const parts = INCOME_PARTS.filter((k) => !(fiscalParent && FISCAL_CHILDREN.includes(k)));
+      if (incomeRead) push(compareSum(ctx, inc('income.total'), parts.map(inc), { rule: 'R01', where: w, relation: { zh: '本年收入合计应等于各项收入之和', en: 'income for the year must equal the sum of its sources' } }));
+      if (fiscalParent) push(compareSum(ctx, inc('income.fiscal'), FISCAL_CHILDREN.map(inc), { rule: 'R01', where: w }));
       const fnRows = t.rows.filter((r) => r.side === 'expenditure' && r.key?.startsWith('fn:'));
-      push(compareSum(ctx, exp('exp.total'), fnRows.map((r) => cellTerm(t, r, 'exp.amount', r.label)), { rule: 'R01', where: w, relation: { zh: '本年支出合计应等于各功能分类支出之和', en: 'spending for the year must equal the sum of the function rows' } }));
-      push(compareSum(ctx, inc('income.grand'), [inc('income.total'), inc('income.carry'), inc('income.nonFiscalSurplus'), inc('income.useFund')], { rule: 'R01', where: w }));
-      push(compareSum(ctx, exp('exp.grand'), [exp('exp.total'), exp('exp.carry'), exp('exp.distribution')], { rule: 'R01', where: w }));
+      if (spendingRead) push(compareSum(ctx, exp('exp.total'), fnRows.map((r) => cellTerm(t, r, 'exp.amount', r.label)), { rule: 'R01', where: w, relation: { zh: '本年支出合计应等于各功能分类支出之和', en: 'spending for the year must equal the sum of the function rows' } }));
+      // Without a 本年收入合计 row, the grand total is the sum of every income row (when all were read).
+      const incomeYear = inc('income.total') ? [inc('income.total')] : incomeRead && !inc('income.carry.gp') ? parts.map(inc) : [undefined];
+      push(compareSum(ctx, inc('income.grand'), withRequired(incomeYear, [inc('income.carry'), inc('income.nonFiscalSurplus'), inc('income.useFund')]), { rule: 'R01', where: w }));
+      const spendingYear = exp('exp.total') ? [exp('exp.total')] : spendingRead && fnRows.length ? fnRows.map((r) => cellTerm(t, r, 'exp.amount', r.label)) : [undefined];
+      push(compareSum(ctx, exp('exp.grand'), withRequired(spendingYear, [exp('exp.carry'), exp('exp.distribution')]), { rule: 'R01', where: w }));
       push(compareSum(ctx, inc('income.grand'), [exp('exp.grand')], { rule: 'R01', where: w, relation: { zh: '收入总计必须等于支出总计', en: 'the two grand totals must be equal' } }));
       const gp = inc('income.gp');
       const fiscal = inc('income.gp.fiscal');

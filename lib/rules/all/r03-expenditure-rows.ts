@@ -1,4 +1,4 @@
-import { childRows, functionRows, rootRows, tables, totalRow, unitRows } from '../lookup';
+import { childRows, functionRows, rootRows, rowFullyRead, tables, totalRow, unitRows } from '../lookup';
 import { cellTerm, compareSum, where } from '../terms';
 import { defineRule, type Finding } from '../types';
 import type { Row, Table } from '../../recognize/model';
@@ -30,9 +30,13 @@ export default defineRule({
     const out: Finding[] = [];
     const push = (f: Finding | undefined) => f && out.push(f);
     for (const t of tables(doc, 'expenditure', 'general-public-expenditure', 'gov-fund-expenditure', 'state-capital-expenditure', 'final.expenditure', 'final.general-public-expenditure')) {
+      const has = (k: string) => t.columns.some((c) => c.key === k);
+      // total = basic + project only when both columns were found (an unrecognised column is not a part).
+      const totalParts = has('basic.total') && has('project.total') ? TOTAL_PARTS : [];
       for (const r of t.rows) {
+        if (!rowFullyRead(r)) continue;
         const w = where(t, r);
-        push(compareSum(ctx, cellTerm(t, r, 'total'), TOTAL_PARTS.map((k) => cellTerm(t, r, k)), { rule: 'R03', where: w }));
+        push(compareSum(ctx, cellTerm(t, r, 'total'), totalParts.map((k) => cellTerm(t, r, k)), { rule: 'R03', where: w }));
         push(compareSum(ctx, cellTerm(t, r, 'basic.total'), BASIC_PARTS.map((k) => cellTerm(t, r, k)), { rule: 'R03', where: w }));
         push(compareSum(ctx, cellTerm(t, r, 'project.total'), PROJECT_PARTS.map((k) => cellTerm(t, r, k)), { rule: 'R03', where: w }));
       }

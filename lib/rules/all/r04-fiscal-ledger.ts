@@ -1,5 +1,5 @@
-import { ledgerRow, tables } from '../lookup';
-import { cellTerm, compareSum, decOf, note, cellEvidence, where, type Term } from '../terms';
+import { ledgerRow, tables, unreadLedgerRows } from '../lookup';
+import { cellTerm, compareSum, decOf, note, cellEvidence, where, withRequired, type Term } from '../terms';
 import { cmp } from '../../money/decimal';
 import { defineRule, type Finding } from '../types';
 import type { Table } from '../../recognize/model';
@@ -27,9 +27,11 @@ export default defineRule({
         const row = ledgerRow(t, k);
         return row ? cellTerm(t, row, 'income.amount', row.label) : undefined;
       };
-      push(compareSum(ctx, inc('income.total'), ['income.gp', 'income.fund', 'income.capital'].map(inc), { rule: 'R04', where: w }));
-      push(compareSum(ctx, inc('income.carry'), ['income.carry.gp', 'income.carry.fund', 'income.carry.capital'].map(inc), { rule: 'R04', where: w }));
-      push(compareSum(ctx, inc('income.grand'), [inc('income.total'), inc('income.carry')], { rule: 'R04', where: w }));
+      const incomeRead = unreadLedgerRows(t, 'income').length === 0;
+      const spendingRead = unreadLedgerRows(t, 'expenditure').length === 0;
+      if (incomeRead) push(compareSum(ctx, inc('income.total'), ['income.gp', 'income.fund', 'income.capital'].map(inc), { rule: 'R04', where: w }));
+      if (incomeRead) push(compareSum(ctx, inc('income.carry'), ['income.carry.gp', 'income.carry.fund', 'income.carry.capital'].map(inc), { rule: 'R04', where: w }));
+      push(compareSum(ctx, inc('income.grand'), withRequired([inc('income.total')], [inc('income.carry')]), { rule: 'R04', where: w }));
       const expRows = t.rows.filter((r) => r.side === 'expenditure');
       const totalCol = t.columns.some((c) => c.key === 'exp.total') ? 'exp.total' : 'exp.amount';
       for (const r of expRows) {
@@ -46,8 +48,8 @@ export default defineRule({
       const grandRow = ledgerRow(t, 'exp.grand');
       const carryRow = ledgerRow(t, 'exp.carry');
       for (const col of EXP_COLS) {
-        if (yearRow) push(compareSum(ctx, cellTerm(t, yearRow, col), fnRows.map((r) => cellTerm(t, r, col)), { rule: 'R04', where: where(t, yearRow) }));
-        if (grandRow) push(compareSum(ctx, cellTerm(t, grandRow, col), [cellTerm(t, yearRow, col), cellTerm(t, carryRow, col)], { rule: 'R04', where: where(t, grandRow) }));
+        if (yearRow && spendingRead) push(compareSum(ctx, cellTerm(t, yearRow, col), fnRows.map((r) => cellTerm(t, r, col)), { rule: 'R04', where: where(t, yearRow) }));
+        if (grandRow) push(compareSum(ctx, cellTerm(t, grandRow, col), withRequired([cellTerm(t, yearRow, col)], [cellTerm(t, carryRow, col)]), { rule: 'R04', where: where(t, grandRow) }));
       }
       if (grandRow) push(compareSum(ctx, inc('income.grand'), [cellTerm(t, grandRow, totalCol, grandRow.label)], { rule: 'R04', where: w, relation: { zh: '收入合计必须等于支出合计', en: 'income and spending totals must be equal' } }));
     }

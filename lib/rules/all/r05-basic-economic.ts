@@ -1,5 +1,5 @@
-import { tables, totalRow } from '../lookup';
-import { cellTerm, compareSum, note, cellEvidence, where } from '../terms';
+import { rowFullyRead, tables, totalRow } from '../lookup';
+import { cellTerm, compareSum, note, cellEvidence, where, withRequired } from '../terms';
 import { defineRule, type Finding } from '../types';
 import { economicGroup } from '../../codes/economic';
 import type { Row } from '../../recognize/model';
@@ -20,7 +20,7 @@ export default defineRule({
     const out: Finding[] = [];
     const push = (f: Finding | undefined) => f && out.push(f);
     for (const t of tables(doc, 'final.general-public-basic')) {
-      const items = t.rows.filter((r) => r.kind === 'economic' && r.code && r.code.length === 5);
+      const items = economicLeaves(t.rows);
       const classes = t.rows.filter((r) => r.kind === 'economic' && r.code && r.code.length === 3);
       for (const c of classes) {
         const kids = items.filter((r) => r.code!.startsWith(c.code!));
@@ -33,10 +33,11 @@ export default defineRule({
       if (gRow) push(compareSum(ctx, cellTerm(t, gRow, 'total', '公用经费合计'), byClass('public').map((r) => cellTerm(t, r, 'total')), { rule: 'R05', where: where(t, gRow), relation: { zh: '公用经费合计应等于 302、310 等类之和', en: 'running-cost total = 302 + 310 …' } }));
     }
     for (const t of tables(doc, 'general-public-basic')) {
-      const items = t.rows.filter((r) => r.kind === 'economic' && r.code && r.code.length === 5);
+      const items = economicLeaves(t.rows);
       const classes = t.rows.filter((r) => r.kind === 'economic' && r.code && r.code.length === 3);
       for (const r of t.rows) {
-        push(compareSum(ctx, cellTerm(t, r, 'total'), [cellTerm(t, r, 'personnel'), cellTerm(t, r, 'public')], { rule: 'R05', where: where(t, r) }));
+        if (!rowFullyRead(r)) continue;
+        push(compareSum(ctx, cellTerm(t, r, 'total'), withRequired([cellTerm(t, r, 'personnel'), cellTerm(t, r, 'public')]), { rule: 'R05', where: where(t, r) }));
       }
       const total = totalRow(t);
       if (total && items.length) {
@@ -65,3 +66,12 @@ export default defineRule({
     return out;
   },
 });
+
+/**
+ * The most detailed economic rows: items (30101) and, where a department splits them further (3021101 差旅费),
+ * those sub-items instead of their item.
+ */
+function economicLeaves(rows: readonly Row[]): Row[] {
+  const coded = rows.filter((r) => r.kind === 'economic' && r.code && r.code.length >= 5);
+  return coded.filter((r) => !coded.some((o) => o !== r && o.code!.length > r.code!.length && o.code!.startsWith(r.code!)));
+}

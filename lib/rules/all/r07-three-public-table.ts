@@ -1,4 +1,4 @@
-import { tables } from '../lookup';
+import { rowFullyRead, tables } from '../lookup';
 import { cellTerm, compareSum, where } from '../terms';
 import { defineRule, type Finding } from '../types';
 
@@ -22,7 +22,18 @@ export default defineRule({
         const prefixes = new Set(Object.keys(r.values).map((k) => (k.startsWith('budget.') ? 'budget.' : k.startsWith('final.') ? 'final.' : '')));
         for (const p of prefixes) {
           const w = where(t, r);
-          push(compareSum(ctx, cellTerm(t, r, p + 'total'), [cellTerm(t, r, p + 'abroad'), cellTerm(t, r, p + 'vehicle'), cellTerm(t, r, p + 'reception')], { rule: 'R07', where: w }));
+          if (!rowFullyRead(r)) continue;
+          // The three parts must all have been found; 会议费 and 培训费 join the total where the table has them.
+          const has = (k: string) => t.columns.some((c) => c.key === k);
+          const vehicle = has(p + 'vehicle') ? cellTerm(t, r, p + 'vehicle') : has(p + 'vehicle.purchase') && has(p + 'vehicle.run') ? undefined : null;
+          const parts = [cellTerm(t, r, p + 'abroad'), cellTerm(t, r, p + 'reception')];
+          const ok = has(p + 'abroad') && has(p + 'reception') && vehicle !== null;
+          const vehicleParts = vehicle ? [vehicle] : [cellTerm(t, r, p + 'vehicle.purchase'), cellTerm(t, r, p + 'vehicle.run')];
+          // A total headed “三公”经费合计 covers the three; a bare 合计 beside 会议费 and 培训费 covers all five.
+          const totalCol = t.columns.find((c) => c.key === p + 'total');
+          const threeOnly = !!totalCol && totalCol.path.some((x) => /三公/.test(x));
+          const extra = threeOnly ? [] : ['meeting', 'training'].filter((k) => has(p + k)).map((k) => cellTerm(t, r, p + k));
+          if (ok) push(compareSum(ctx, cellTerm(t, r, p + 'total'), [...parts, ...vehicleParts, ...extra], { rule: 'R07', where: w }));
           push(compareSum(ctx, cellTerm(t, r, p + 'vehicle'), [cellTerm(t, r, p + 'vehicle.purchase'), cellTerm(t, r, p + 'vehicle.run')], { rule: 'R07', where: w }));
         }
       }
