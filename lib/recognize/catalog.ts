@@ -113,12 +113,12 @@ export const TABLE_KINDS: readonly TableKindInfo[] = [
   },
   {
     kind: 'income-expenditure', family: 'budget', number: 1, zh: '部门收支预算表', en: 'Department income and expenditure budget', layout: 'ledger',
-    titles: [/收支预算(总)?表/, /收入支出预算(总)?表/, /收支总表/],
+    titles: [/收支预算(总)?表/, /收入支出预算(总)?表/, /收支总表/, /收支(总体)?情况表/, /^(部门|单位)?收支表$/],
     explain: { zh: '部门全部收入和支出的总账。左栏按来源列收入，右栏按功能（一般公共服务、社会保障和就业……）列支出。收入总计必须等于支出总计。', en: 'The department\'s whole budget: income by source on the left, spending by function on the right. Both totals must be equal.' },
   },
   {
     kind: 'income', family: 'budget', number: 2, zh: '部门收入预算表', en: 'Department income budget', layout: 'by-unit',
-    titles: [/收入预算表/, /^(部门|单位)?收入(预算)?总表$/],
+    titles: [/收入预算表/, /^(部门|单位)?收入(预算)?总表$/, /^(部门|单位)?收入(总体)?情况表$/],
     explain: { zh: '按单位列出各类收入：一般公共预算、政府性基金、事业收入等，以及上年结转结余。总计 = 本年收入合计 + 上年结转结余。', en: 'Income by unit and source, plus last year\'s balance. Grand total = this year\'s income + carry-over.' },
   },
   {
@@ -173,7 +173,7 @@ export const TABLE_KINDS: readonly TableKindInfo[] = [
   },
   {
     kind: 'expenditure', family: 'budget', number: 3, zh: '部门支出预算表', en: 'Department expenditure budget', layout: 'by-function',
-    titles: [/支出预算表/, /支出预算总表/, /^(部门|单位)?支出总表$/],
+    titles: [/支出预算表/, /支出预算总表/, /^(部门|单位)?支出总表$/, /^(部门|单位)?支出(总体)?情况表$/],
     explain: { zh: '全部支出按功能科目（类/款/项）展开，分基本支出（人员经费、公用经费）和项目支出。每行：合计 = 基本支出 + 项目支出。', en: 'All spending by function code, split into basic (personnel, running costs) and project spending. Each row: total = basic + project.' },
   },
 ];

@@ -67,13 +67,13 @@ const BY_FUNCTION: ColumnRule[] = [
 const LEDGER: ColumnRule[] = [
   r('income.item', /项目|科目/, [/收入/]),
   r('exp.item', /项目|科目/, [/支出/]),
-  r('income.amount', /金额|决算数|预算数|^数$/, [/收入/]),
+  r('income.amount', /金额|决算数|预算数|^数$|^本年预算$/, [/收入/]),
   r('exp.gp.fiscal', /其中.?财政拨款/, [/支出/]),
   r('exp.gp', /^小计$/, [/一般公共预算/]),
   r('exp.gp', /一般公共预算/, [/支出/]),
   r('exp.fund', /政府性基金/, [/支出/]),
   r('exp.capital', /国有资本经营/, [/支出/]),
-  r('exp.amount', /金额|决算数|预算数/, [/支出/]),
+  r('exp.amount', /金额|决算数|预算数|^本年预算$/, [/支出/]),
   r('exp.total', /^合计$/, [/支出/]),
   r('income.amount', /金额|决算数|预算数/),
 ];

@@ -15,7 +15,8 @@ export function incomeRowKey(label: string, section: LedgerSection): { key?: str
   if (!t) return { section };
   if (/^本年收入合计$|^本年收入$/.test(t)) return { key: 'income.total', section: 'year' };
   if (/^(收入总计|收入合计|总计|合计)$/.test(t)) return { key: 'income.grand', section };
-  if (/上年结转|年初.*结转|年初结余/.test(t)) return { key: 'income.carry', section: 'carry' };
+  if (/^(上年|年初)(结转|结余)|^上年.{0,12}结转|^年初.*结转|^结转结余$|^上年结转结余/.test(t)) return { key: 'income.carry', section: 'carry' };
+  if (section === 'carry' && /^非财政拨款(结余|结转)/.test(t)) return { key: 'income.carry.nonFiscal', section };
   if (/使用非财政拨款结余/.test(t)) return { key: 'income.nonFiscalSurplus', section };
   if (/用事业基金弥补/.test(t)) return { key: 'income.useFund', section };
   const prefix = section === 'carry' ? 'income.carry.' : 'income.';
@@ -24,15 +25,27 @@ export function incomeRowKey(label: string, section: LedgerSection): { key?: str
   if (/^政府性基金/.test(t)) return { key: prefix + 'fund', section };
   if (/^国有资本经营/.test(t)) return { key: prefix + 'capital', section };
   if (/^财政专户/.test(t)) return { key: prefix + 'special', section };
+  if (/^事业单位经营(服务)?收入/.test(t)) return { key: 'income.operating', section };
   if (/^事业收入/.test(t)) return { key: 'income.business', section };
   if (/经营收入/.test(t)) return { key: 'income.operating', section };
   if (/^上级补助/.test(t)) return { key: 'income.upper', section };
   if (/^附属单位上缴/.test(t)) return { key: 'income.affiliate', section };
-  if (/^其他收入/.test(t)) return { key: 'income.other', section };
+  if (/^其[他它]收入/.test(t)) return { key: 'income.other', section };
   if (/^单位资金/.test(t)) return { key: prefix + 'unitFunds', section };
-  if (/^财政拨款/.test(t)) return { key: prefix + 'fiscal', section };
+  if (/^(本级)?财政拨款/.test(t)) return { key: prefix + 'fiscal', section };
   return { section };
 }
+
+const STRUCTURE: [RegExp, string][] = [
+  [/^基本支出$/, 'exp.basic'],
+  [/^项目支出$/, 'exp.project'],
+  [/^事业单位经营支出$|^经营支出$/, 'exp.operating'],
+  [/^对附属单位补助支出$/, 'exp.affiliate'],
+  [/^上缴上级支出$/, 'exp.remit'],
+];
+
+/** Rows of a ledger's spending side that split it by kind rather than by function. */
+export const STRUCTURE_KEYS = STRUCTURE.map(([, k]) => k);
 
 export function expenditureRowKey(label: string): { key?: string; legacy?: boolean } {
   const t = norm(label);
@@ -41,6 +54,9 @@ export function expenditureRowKey(label: string): { key?: string; legacy?: boole
   if (/^(支出总计|支出合计|总计|合计)$/.test(t)) return { key: 'exp.grand' };
   if (/年终结转|年末.*结转|年末结余|结转下年/.test(t)) return { key: 'exp.carry' };
   if (/^结余分配/.test(t)) return { key: 'exp.distribution' };
+  // Ledgers that list spending by kind (Hunan): 基本支出, 项目支出, 经营支出 …
+  const byKind = STRUCTURE.find(([re]) => re.test(t));
+  if (byKind) return { key: byKind[1] };
   const fn = functionClassByName(label);
   if (fn) return { key: `fn:${fn.code}`, legacy: fn.legacy };
   return {};

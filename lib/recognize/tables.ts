@@ -30,7 +30,7 @@ export function kindFromHeader(headerText: string, seen: ReadonlySet<TableKind>)
   if (/(项目名称|项目\)名称)/.test(h) && /本年拨款/.test(h)) return 'projects';
   if (/经济分类/.test(h) && /人员经费/.test(h) && /公用经费/.test(h)) return final ? 'final.general-public-basic' : 'general-public-basic';
   if (/经济分类/.test(h) && /(总计|事业收入)/.test(h)) return 'economic-summary';
-  if (/收入/.test(h) && /支出/.test(h) && /(金额|决算数|预算数)/.test(h) && /项目/.test(h)) {
+  if (/收入/.test(h) && /支出/.test(h) && /(金额|决算数|预算数|本年预算)/.test(h) && /项目/.test(h)) {
     if (/一般公共预算/.test(h) && /政府性基金/.test(h)) return final ? 'final.fiscal-income-expenditure' : 'fiscal-income-expenditure';
     return final ? 'final.income-expenditure' : 'income-expenditure';
   }
@@ -593,6 +593,10 @@ function readProjects(table: Table): void {
     } else if (name && !hasMoney && current && table.kind === 'project-performance') {
       row.kind = 'continuation';
     }
+    // The same project again right after itself (its merged cells printed once more after a page break):
+    // a continuation, not a second project.
+    const last = projects[projects.length - 1];
+    if (row.kind === 'project' && last && current === last && last.name === name && sameValues(last.row, row)) row.kind = 'continuation';
     if (row.kind === 'project') {
       current = { name, row, indicators: [] };
       // 004 prints the unit code on each project line instead of a project code.

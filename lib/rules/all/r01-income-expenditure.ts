@@ -2,6 +2,7 @@ import { ledgerRow, tables, unreadLedgerRows } from '../lookup';
 import { cellTerm, compareSum, decOf, note, cellEvidence, where, withRequired, type Term } from '../terms';
 import { cmp } from '../../money/decimal';
 import { defineRule, type Finding } from '../types';
+import { STRUCTURE_KEYS } from '../../recognize/ledger';
 import type { Row, Table } from '../../recognize/model';
 
 const FISCAL_CHILDREN = ['income.gp', 'income.fund', 'income.capital'];
@@ -41,7 +42,9 @@ export default defineRule({
       const parts = INCOME_PARTS.filter((k) => !(fiscalParent && FISCAL_CHILDREN.includes(k)));
       if (incomeRead) push(compareSum(ctx, inc('income.total'), parts.map(inc), { rule: 'R01', where: w, relation: { zh: '本年收入合计应等于各项收入之和', en: 'income for the year must equal the sum of its sources' } }));
       if (fiscalParent) push(compareSum(ctx, inc('income.fiscal'), FISCAL_CHILDREN.map(inc), { rule: 'R01', where: w }));
-      const fnRows = t.rows.filter((r) => r.side === 'expenditure' && r.key?.startsWith('fn:'));
+      const byFunction = t.rows.filter((r) => r.side === 'expenditure' && r.key?.startsWith('fn:'));
+      // A ledger that splits spending by kind (基本支出, 项目支出 …) instead of by function.
+      const fnRows = byFunction.length ? byFunction : t.rows.filter((r) => r.side === 'expenditure' && STRUCTURE_KEYS.includes(r.key ?? ''));
       if (spendingRead) push(compareSum(ctx, exp('exp.total'), fnRows.map((r) => cellTerm(t, r, 'exp.amount', r.label)), { rule: 'R01', where: w, relation: { zh: '本年支出合计应等于各功能分类支出之和', en: 'spending for the year must equal the sum of the function rows' } }));
       // Without a 本年收入合计 row, the grand total is the sum of every income row (when all were read).
       const incomeYear = inc('income.total') ? [inc('income.total')] : incomeRead && !inc('income.carry.gp') ? parts.map(inc) : [undefined];
