@@ -112,7 +112,25 @@ function documentKind(x: ExtractedDoc, tables: readonly Table[]): DocumentKind {
   if (budget >= 1 && perf >= 1) return 'budget';
   if (perf >= 1 && (says(/绩效目标/) || perf >= 2)) return 'performance-targets';
   if (final >= 1) return 'final-accounts';
+  // A 说明 published without its tables (they are a second file, or an attachment): a disclosure all the
+  // same when it says so and states amounts.
+  if (kinds.length === 0 && narrativeDisclosure(x)) return says(/决算/) && !says(/预算/) ? 'final-accounts' : 'budget';
   return 'other';
+}
+
+const DISCLOSURE_HEAD = /(部门|单位)(预|决)算|(预|决)算(信息)?公开|(预|决)算情况的?说明|(预|决)算编制说明/;
+const AMOUNT_IN_TEXT = /\d[\d,]*(?:\.\d+)?\s*万元/g;
+
+function narrativeDisclosure(x: ExtractedDoc): boolean {
+  const texts = x.blocks.filter((b): b is TextBlock => b.type === 'text').map((b) => b.text);
+  const head = (x.title + ' ' + texts.slice(0, 40).join(' ')).replace(/\s+/g, '');
+  if (!DISCLOSURE_HEAD.test(head)) return false;
+  let amounts = 0;
+  for (const t of texts) {
+    amounts += t.match(AMOUNT_IN_TEXT)?.length ?? 0;
+    if (amounts >= 5) return /收入|支出/.test(texts.join(''));
+  }
+  return false;
 }
 
 function documentYear(x: ExtractedDoc, tables: readonly Table[]): number | undefined {

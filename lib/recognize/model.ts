@@ -129,6 +129,8 @@ export interface ChangeClaim {
   rateDirection?: 'increase' | 'decrease';
   /** 上年 / 2023 年 — what is compared with. */
   versus?: string;
+  /** The prior figure when the sentence states it ("比 2025 年预算数 44021.20 万元增加 148.16 万元"). */
+  base?: Amount;
 }
 
 /** A figure stated in the narrative, with the sentence it comes from. */

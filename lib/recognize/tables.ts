@@ -330,9 +330,11 @@ function readRows(table: Table, rows: RawRow[], layout: TableLayout | undefined)
   }
 }
 
+/** The same amounts in the same recognised columns. */
 function sameValues(a: Row, b: Row): boolean {
-  const ka = Object.keys(a.values).filter((k) => a.values[k]!.amount?.printed);
-  const kb = Object.keys(b.values).filter((k) => b.values[k]!.amount?.printed);
+  const keyed = (r: Row) => Object.keys(r.values).filter((k) => !/^col\d+$/.test(k) && r.values[k]!.amount?.printed);
+  const ka = keyed(a);
+  const kb = keyed(b);
   return ka.length === kb.length && ka.every((k) => b.values[k]?.amount?.printed && b.values[k]!.amount!.units === a.values[k]!.amount!.units && b.values[k]!.amount!.decimals === a.values[k]!.amount!.decimals);
 }
 
@@ -557,7 +559,8 @@ function readProjects(table: Table): void {
     const codeText = (row.texts['code']?.text ?? row.texts['unitCode']?.text ?? '').replace(/\s+/g, '');
     const name = (row.texts['name']?.text ?? '').trim();
     const type = (row.texts['type']?.text ?? '').trim();
-    const hasMoney = Object.values(row.values).some((c) => c.amount?.printed);
+    // Money in recognised columns only: a figure in an indicator column (指标值 120) is not a project amount.
+    const hasMoney = Object.entries(row.values).some(([k, c]) => !/^col\d+$/.test(k) && c.amount?.printed);
     if (row.kind === 'total') continue;
     // Code and name cells merged down over the project's indicator lines: those lines continue it.
     const codeCell = row.texts['code'] ?? row.texts['name'];

@@ -4,6 +4,7 @@ import type { ChangeClaim, Claim, Paragraph } from '../model';
 import { normalizeSameLength, sentenceAt } from './normalize';
 import { CHANGE_RE, DIR, FLAT, N, PCT, RATE_DIR, S, U, YEAR, directionOf, unitOf } from './patterns';
 import { finalClaims } from './final-claims';
+import { statedChanges } from './stated-changes';
 
 interface Ctx {
   para: Paragraph;
@@ -336,6 +337,7 @@ export function extractClaims(paragraphs: readonly Paragraph[], startId = 0, fin
     const ctx: Ctx = { para, text: para.text, norm: normalizeSameLength(para.text), out, nextId };
     for (let i = 0; i < specs.length; i++) if (GATES[i]!.test(ctx.norm)) specs[i]!(ctx);
     if (final) finalClaims(ctx);
+    out.push(...statedChanges(para, ctx.norm, nextId));
   }
   return dedupe(out);
 }

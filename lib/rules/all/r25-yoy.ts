@@ -38,7 +38,20 @@ export default defineRule({
       seen.add(key);
       const now = iv(c.value, c.unit);
       const delta = iv(ch.amount, c.unit);
-      const prior: Interval = { value: ch.direction === 'increase' ? sub(now.value, delta.value) : add(now.value, delta.value), half: add(now.half, delta.half) };
+      const derived: Interval = { value: ch.direction === 'increase' ? sub(now.value, delta.value) : add(now.value, delta.value), half: add(now.half, delta.half) };
+      if (ch.base) {
+        // The sentence states the prior figure too: this year − prior must be the stated change.
+        const base = iv(ch.base, c.unit);
+        const gap = sub(derived.value, base.value);
+        const abs = cmp(gap, { u: 0, e: 0 }) < 0 ? { u: -gap.u, e: gap.e } : gap;
+        const tol = add(derived.half, base.half);
+        if (cmp(abs, { u: 0, e: 0 }) !== 0) {
+          const within = cmp(abs, tol) <= 0;
+          const diff = sub(now.value, base.value);
+          out.push(note('R25', within ? 'info' : 'error', `“${c.label} ${c.value.raw} 万元，比${ch.versus ?? '上年'} ${ch.base.raw} 万元${ch.direction === 'increase' ? '增加' : '减少'} ${ch.amount.raw} 万元”：两数之差为 ${fmt(diff)}，与所说的增减额不符`, `${c.value.raw} against ${ch.base.raw} is a change of ${fmt(diff)}, not ${ch.amount.raw}`, [{ kind: 'claim', claim: c, role: 'printed', label: c.label }], [c.value.raw, ch.base.raw, ch.amount.raw], { expected: fmt(diff), printed: ch.amount.raw }));
+        }
+      }
+      const prior: Interval = ch.base ? iv(ch.base, c.unit) : derived;
       if (cmp(prior.value, { u: 0, e: 0 }) <= 0) continue;
       const r = checkPercent(delta, prior, ch.rate, ctx.policy === 'strict');
       if (r.agreement === 'exact') continue;

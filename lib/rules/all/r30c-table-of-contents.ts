@@ -17,12 +17,22 @@ export default defineRule({
   check(doc) {
     const out: Finding[] = [];
     if (!doc.toc.length) return out;
+    const listed = doc.toc.filter((e) => e.kind);
+    // A 说明 published on its own: the tables its 目录 lists are a second file, not missing pages.
+    if (!doc.tables.some((t) => t.kind !== 'unknown') && listed.length) {
+      const e = listed[0]!;
+      out.push(note('R30c', 'info', `本文件只有文字说明：目录所列的 ${listed.length} 张表不在本文件中（通常另行发布），表格未核对；请同时打开报表文件一起检查`, `This file holds the narrative only: the ${listed.length} tables its contents list are not in it (usually published as a separate file) and were not checked; check it together with the tables file`, [], [], e.page !== undefined ? { page: e.page } : {}));
+      return out;
+    }
+    const unread = doc.tables.some((t) => t.kind === 'unknown');
     for (const e of doc.toc) {
       if (!e.kind) continue;
       const present = doc.tables.filter((t) => t.kind === e.kind);
       const ev = [{ kind: 'claim' as const, claim: { id: `toc-${e.number ?? e.title}`, key: 'toc', label: '目录', source: { anchor: e.anchor, quote: e.title, ...(e.page !== undefined ? { page: e.page } : {}) } }, role: 'printed' as const, label: e.title }];
       if (!present.length) {
-        out.push(note('R30c', 'error', `目录列有“${e.number ? e.number + '、' : ''}${e.title}”，但正文中没有这张表`, `The contents list "${e.title}" but the body has no such table`, ev, [], e.page !== undefined ? { page: e.page } : {}));
+        // Missing, or only not recognised: a completeness warning, never an arithmetic error.
+        const zh = unread ? `目录列有“${e.title}”，但正文中没有找到这张表（也可能是本工具未能识别它）` : `目录列有“${e.title}”，但正文中没有这张表`;
+        out.push(note('R30c', unread ? 'warning' : 'error', zh, `The contents list "${e.title}" but no such table was found in the body`, ev, [], e.page !== undefined ? { page: e.page } : {}));
         continue;
       }
       const t = present[0]!;
