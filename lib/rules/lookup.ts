@@ -92,3 +92,30 @@ export function unreadLedgerRows(t: Table, side: 'income' | 'expenditure'): Row[
 export function rowFullyRead(row: Row): boolean {
   return !Object.entries(row.values).some(([k, c]) => /^col\d+$/.test(k) && c.amount?.printed && c.amount.units !== 0);
 }
+
+/** How deep a label's enumerator puts it: 一、 (1), （一） (2), 1. or 1、 (3), (1) (4); unnumbered rows 0. */
+export function enumeratorLevel(label: string): number {
+  const t = label.replace(/\s+/g, '');
+  if (/^[一二三四五六七八九十]+[、.．]/.test(t)) return 1;
+  if (/^[（(][一二三四五六七八九十]+[)）]/.test(t)) return 2;
+  if (/^\d{1,2}[.、．](?!\d)/.test(t)) return 3;
+  if (/^[（(]\d{1,2}[)）]/.test(t)) return 4;
+  return 0;
+}
+
+/**
+ * The rows numbered under a parent: those after it with a deeper enumerator (unnumbered rows count as the
+ * deepest), up to the next at its level.
+ */
+export function childrenByEnumerator(rows: readonly Row[], parent: Row): Row[] {
+  const level = enumeratorLevel(parent.label);
+  if (level === 0) return [];
+  const depth = (r: Row) => enumeratorLevel(r.label) || 9;
+  const out: Row[] = [];
+  for (let i = rows.indexOf(parent) + 1; i < rows.length; i++) {
+    const l = depth(rows[i]!);
+    if (l <= level) break;
+    if (out.length === 0 || l === depth(out[0]!)) out.push(rows[i]!);
+  }
+  return out;
+}

@@ -1,11 +1,10 @@
-import { ledgerRow, tables, unreadLedgerRows } from '../lookup';
+import { childrenByEnumerator, enumeratorLevel, ledgerRow, tables, unreadLedgerRows } from '../lookup';
 import { cellTerm, compareSum, decOf, note, cellEvidence, where, withRequired, type Term } from '../terms';
 import { cmp } from '../../money/decimal';
 import { defineRule, type Finding } from '../types';
 import { STRUCTURE_KEYS } from '../../recognize/ledger';
 import type { Row, Table } from '../../recognize/model';
 
-const FISCAL_CHILDREN = ['income.gp', 'income.fund', 'income.capital'];
 const INCOME_PARTS = ['income.gp', 'income.fund', 'income.capital', 'income.special', 'income.business', 'income.operating', 'income.upper', 'income.affiliate', 'income.other', 'income.fiscal', 'income.unitFunds'];
 
 function ledgerTerm(t: Table, key: string, col: string): Term | undefined {
@@ -37,11 +36,18 @@ export default defineRule({
       const push = (f: Finding | undefined) => f && out.push(f);
       const incomeRead = unreadLedgerRows(t, 'income').length === 0;
       const spendingRead = unreadLedgerRows(t, 'expenditure').length === 0;
-      // 财政拨款收入 is the parent of its three appropriations when both are printed: sum one or the other.
-      const fiscalParent = !!inc('income.fiscal') && FISCAL_CHILDREN.some((k) => inc(k));
-      const parts = INCOME_PARTS.filter((k) => !(fiscalParent && FISCAL_CHILDREN.includes(k)));
-      if (incomeRead) push(compareSum(ctx, inc('income.total'), parts.map(inc), { rule: 'R01', where: w, relation: { zh: '本年收入合计应等于各项收入之和', en: 'income for the year must equal the sum of its sources' } }));
-      if (fiscalParent) push(compareSum(ctx, inc('income.fiscal'), FISCAL_CHILDREN.map(inc), { rule: 'R01', where: w }));
+      // Sources printed as a hierarchy (一、财政拨款 › 1.一般公共预算 …; 三、单位资金 › 1.事业收入 …): the total is
+      // the sum of the top level, each parent the sum of the items numbered under it.
+      const sources = t.rows.filter((r) => r.side === 'income' && INCOME_PARTS.includes(r.key ?? ''));
+      const top = Math.min(...sources.map((r) => enumeratorLevel(r.label) || 9));
+      const tops = sources.filter((r) => (enumeratorLevel(r.label) || 9) === top);
+      const term = (r: Row) => cellTerm(t, r, 'income.amount', r.label);
+      if (incomeRead) push(compareSum(ctx, inc('income.total'), tops.map(term), { rule: 'R01', where: w, relation: { zh: '本年收入合计应等于各项收入之和', en: 'income for the year must equal the sum of its sources' } }));
+      for (const parent of tops) {
+        const kids = childrenByEnumerator(sources, parent);
+        if (kids.length) push(compareSum(ctx, term(parent), kids.map(term), { rule: 'R01', where: where(t, parent) }));
+      }
+      const parts = tops.map((r) => r.key!);
       const byFunction = t.rows.filter((r) => r.side === 'expenditure' && r.key?.startsWith('fn:'));
       // A ledger that splits spending by kind (基本支出, 项目支出 …) instead of by function.
       const fnRows = byFunction.length ? byFunction : t.rows.filter((r) => r.side === 'expenditure' && STRUCTURE_KEYS.includes(r.key ?? ''));
