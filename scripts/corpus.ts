@@ -24,7 +24,7 @@ if (!root) {
   process.exit(2);
 }
 const key = loadAnswerKey();
-const docs = corpusDocuments(root).filter((d) => !only || d.name.includes(only));
+const docs = corpusDocuments(root, key.pairs).filter((d) => !only || d.name.includes(only));
 const results: CorpusResult[] = [];
 let unverified = 0;
 let missed = 0;

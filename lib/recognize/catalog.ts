@@ -118,7 +118,7 @@ export const TABLE_KINDS: readonly TableKindInfo[] = [
   },
   {
     kind: 'income', family: 'budget', number: 2, zh: '部门收入预算表', en: 'Department income budget', layout: 'by-unit',
-    titles: [/收入预算表/, /^(部门|单位)?收入(预算)?总表$/, /^(部门|单位)?收入(总体)?情况表$/],
+    titles: [/收入预算总?表/, /^(部门|单位)?收入(预算)?总表$/, /^(部门|单位)?收入(总体)?情况表$/],
     explain: { zh: '按单位列出各类收入：一般公共预算、政府性基金、事业收入等，以及上年结转结余。总计 = 本年收入合计 + 上年结转结余。', en: 'Income by unit and source, plus last year\'s balance. Grand total = this year\'s income + carry-over.' },
   },
   {
@@ -163,12 +163,12 @@ export const TABLE_KINDS: readonly TableKindInfo[] = [
   },
   {
     kind: 'overall-performance', family: 'budget', number: 13, zh: '部门（单位）整体绩效目标表', en: 'Department overall performance targets', layout: 'key-value',
-    titles: [/整体绩效目标/],
+    titles: [/整体(支出)?绩效目标/],
     explain: { zh: '部门全年履职目标和预算情况：部门预算总额 = 资金来源之和 = 基本支出 + 项目支出，再列绩效指标。', en: 'The department\'s targets and budget: total = funding sources = basic + project spending, then indicators.' },
   },
   {
     kind: 'project-performance', family: 'budget', number: 14, zh: '部门预算项目绩效目标表', en: 'Project performance targets', layout: 'project-grid',
-    titles: [/项目绩效目标/, /绩效目标(汇总)?表/],
+    titles: [/项目(支出)?绩效(目标)?表/, /项目绩效目标/, /绩效目标(汇总)?表/],
     explain: { zh: '每个项目的金额和绩效指标（成本、产出、效益、满意度）。成本指标的金额应与项目金额一致、单位正确。', en: 'Each project\'s amount and its indicators; the cost indicator should match the amount, in the right unit.' },
   },
   {

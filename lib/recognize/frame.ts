@@ -29,6 +29,8 @@ const TITLE_MAX = 80;
 function isTitleLike(text: string): boolean {
   const t = text.replace(/\s+/g, '');
   if (t.length > TITLE_MAX) return false;
+  // A note (注：本表反映…) or a sentence is not a title, whatever table it names.
+  if (NOTE_RE.test(text) || /[。；;]$/.test(t)) return false;
   return /表[)）]?$/.test(t.replace(/[（(]\d{4}年?度?[)）]$/, '').replace(/单位[:：].*$/, '')) || !!kindFromTitle(t);
 }
 

@@ -24,7 +24,7 @@ export function kindFromHeader(headerText: string, seen: ReadonlySet<TableKind>)
   const h = headerText;
   const final = /决算/.test(h);
   if (/三公/.test(h) && /因公出国|公务接待/.test(h)) return final ? 'final.three-public' : 'three-public';
-  if (/一级指标/.test(h) && /三级指标/.test(h)) return 'overall-performance';
+  if (/一级指标/.test(h) && /三级指标/.test(h)) return /项目(名称|\)名称)|单位[（(]项目[)）]名称|项目支出/.test(h) ? 'project-performance' : 'overall-performance';
   if (/(成本|产出)指标/.test(h) && /(资金总额|项目金额)/.test(h)) return 'project-performance';
   if (/项目类别/.test(h) && /资金来源/.test(h)) return 'operating-cost';
   if (/(项目名称|项目\)名称)/.test(h) && /本年拨款/.test(h)) return 'projects';
