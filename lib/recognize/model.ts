@@ -52,6 +52,8 @@ export interface Row {
   /** Free text cells by column key (names, types, indicators). */
   texts: Record<string, Cell>;
   page?: number;
+  /** The same code, name and amounts as the row just above: counted in a sum only where that makes it hold. */
+  repeated?: boolean;
   /** The label is an outdated template name (医疗卫生与计划生育). */
   legacyLabel?: boolean;
 }
@@ -154,6 +156,8 @@ export interface Claim {
   none?: boolean;
   /** For counts stated with a list of names ("6个职能股室：A、B…"): how many names are listed. */
   enumerated?: number;
+  /** The list ends with 等 (and others): it may name fewer than the count. */
+  openList?: boolean;
   /** For counts stated with their parts ("项目4个…优4个、良0个…"): the sum of the parts. */
   partsSum?: number;
   /** The claim this share is a share of (its id), when the sentence names it. */

@@ -322,10 +322,10 @@ function readRows(table: Table, rows: RawRow[], layout: TableLayout | undefined)
       if (lv) row.level = lv;
     } else if (kind === 'unit') row.code = unitCode;
     if (rr.page !== undefined) row.page = rr.page;
-    // The same coded row printed twice in a row (repeated at a page break, or a child whose code was
-    // misprinted as its parent's): one row, not two to add up.
+    // The same coded row printed twice in a row: two rows of one code (two units' 气象服务), a row repeated at
+    // a page break, or a child whose code was misprinted as its parent's. Which, the sums decide.
     const prev = table.rows[table.rows.length - 1];
-    if ((kind === 'function' || kind === 'economic') && prev && prev.code === row.code && prev.label === row.label && sameValues(prev, row)) continue;
+    if ((kind === 'function' || kind === 'economic') && prev && prev.code === row.code && prev.label === row.label && sameValues(prev, row)) row.repeated = true;
     table.rows.push(row);
   }
 }

@@ -147,6 +147,16 @@ export function withRequired(required: (Term | undefined)[], optional: (Term | u
   return required.every((t) => !!t) ? [...required, ...optional] : [];
 }
 
+/**
+ * total = Σ rows where some rows repeat the row above them: the relation holds if it holds with or without
+ * the repeats (a row printed twice is either two rows or one).
+ */
+export function compareRows(ctx: RuleContext, total: Term | undefined, rows: readonly Row[], term: (r: Row) => Term | undefined, opt: CompareOptions): Finding | undefined {
+  const f = compareSum(ctx, total, rows.map(term), opt);
+  if (!f || !rows.some((r) => r.repeated)) return f;
+  return compareSum(ctx, total, rows.filter((r) => !r.repeated).map(term), opt) ? f : undefined;
+}
+
 /** a = b: the same figure printed in two places. */
 export function compareEqual(ctx: RuleContext, a: Term | undefined, b: Term | undefined, opt: CompareOptions): Finding | undefined {
   if (!a || !b) return undefined;

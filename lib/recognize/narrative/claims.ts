@@ -307,7 +307,8 @@ const specs: Spec[] = [
     // "A、B、C等 5个项目": the names listed before a count.
     each(/((?:[^、。；;:：,，]{2,40}、){1,40}[^、。；;:：,，]{2,40})\s*等\s*(\d+)\s*个(项目|部门|单位)/, ctx, (m) => {
       const names = m[1]!.split('、').filter((s) => s.trim().length >= 2);
-      add(ctx, `structure.${m[3]}`, `列举的${m[3]}`, m.index, m.index + m[0].length, { count: Number(m[2]), enumerated: names.length });
+      // 等 leaves the list open: fewer names than the count is "and others", not a miscount.
+      add(ctx, `structure.${m[3]}`, `列举的${m[3]}`, m.index, m.index + m[0].length, { count: Number(m[2]), enumerated: names.length, openList: true });
     });
     each(/内设机构?\s*(\d+)\s*个\s*[,，]?\s*(?:包括|分别是|分别为|为)\s*[:：]?\s*([^;；。]+)/, ctx, (m) => {
       const names = m[2]!.split(/[、,，]/).filter((s) => s.trim().length >= 2);

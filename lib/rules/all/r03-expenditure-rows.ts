@@ -1,5 +1,5 @@
 import { childRows, functionRows, rootRows, rowFullyRead, tables, totalRow, unitRows } from '../lookup';
-import { cellTerm, compareSum, where } from '../terms';
+import { cellTerm, compareRows, compareSum, where } from '../terms';
 import { defineRule, type Finding } from '../types';
 import type { Row, Table } from '../../recognize/model';
 
@@ -58,7 +58,7 @@ export function checkColumns(t: Table, ctx: Parameters<typeof compareSum>[0], ru
   // miss them, so they are not checked while such rows exist.
   if (t.rows.some((r) => r.kind === 'item' && Object.values(r.values).some((c) => c.amount?.printed && c.amount.units !== 0))) return out;
   for (const key of moneyKeys(t)) {
-    if (total && roots.length) push(compareSum(ctx, cellTerm(t, total, key), roots.map((r) => cellTerm(t, r, key)), { rule, where: where(t, total) }));
+    if (total && roots.length) push(compareRows(ctx, cellTerm(t, total, key), roots, (r) => cellTerm(t, r, key), { rule, where: where(t, total) }));
     if (total && units.length) {
       const top = units.filter((u) => (u.code ?? '').length <= 3);
       const list = top.length ? top : units;
@@ -68,7 +68,7 @@ export function checkColumns(t: Table, ctx: Parameters<typeof compareSum>[0], ru
     for (const parent of fns) {
       if ((parent.code ?? '').length >= 7) continue;
       const kids: Row[] = childRows(fns, parent);
-      if (kids.length) push(compareSum(ctx, cellTerm(t, parent, key), kids.map((k) => cellTerm(t, k, key)), { rule, where: where(t, parent) }));
+      if (kids.length) push(compareRows(ctx, cellTerm(t, parent, key), kids, (k) => cellTerm(t, k, key), { rule, where: where(t, parent) }));
     }
   }
   return out;

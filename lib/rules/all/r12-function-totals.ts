@@ -1,7 +1,7 @@
 import { functionClassName } from '../../codes/functional';
-import { functionRows, table } from '../lookup';
-import { cellTerm, compareSum, type Term } from '../terms';
-import { defineRule, type Finding } from '../types';
+import { functionRows, table, totalRow } from '../lookup';
+import { cellTerm, compareRows, type Term } from '../terms';
+import { defineRule, type Finding, type RuleContext } from '../types';
 import type { Row, Table } from '../../recognize/model';
 import { tableLabel } from '../../recognize/document';
 
@@ -23,13 +23,12 @@ function ledgerByClass(t: Table, col: string): Map<string, Term[]> {
   return m;
 }
 
-function detailByClass(t: Table): Map<string, Term[]> {
-  const m = new Map<string, Term[]>();
+function detailByClass(t: Table): Map<string, Row[]> {
+  const m = new Map<string, Row[]>();
   for (const r of leafRows(t)) {
-    const term = cellTerm(t, r, 'total', `${tableLabel(t)}「${r.code} ${r.label}」`);
-    if (!term) continue;
+    if (!cellTerm(t, r, 'total')) continue;
     const cls = r.code!.slice(0, 3);
-    m.set(cls, [...(m.get(cls) ?? []), term]);
+    m.set(cls, [...(m.get(cls) ?? []), r]);
   }
   return m;
 }
@@ -60,6 +59,9 @@ export default defineRule({
     else if (fiscal) pairs.push([fiscal, 'exp.total', table(doc, 'expenditure')]);
     for (const [summary, col, detail] of pairs) {
       if (!summary || !detail) continue;
+      // A detail table whose rows do not add up to its own 合计 is no witness for another table (the
+      // failure is reported on the table itself).
+      if (!addsUp(detail)) continue;
       const sums = ledgerByClass(summary, col);
       const parts = detailByClass(detail);
       const classes = new Set([...sums.keys(), ...parts.keys()]);
@@ -73,7 +75,7 @@ export default defineRule({
         const total = printed.length === 1 ? printed[0] : printed.length === 0 ? s[0] : undefined;
         if (!total) continue;
         const name = functionClassName(cls) ?? cls;
-        const f = compareSum(ctx, total, p.length ? p : [{ amount: { units: 0, decimals: 0, raw: '', printed: false }, unit: detail.unit, label: `${tableLabel(detail)}中无 ${cls} 类支出` }], {
+        const f = compareRows(ctx, total, p, (r) => cellTerm(detail, r, 'total', `${tableLabel(detail)}「${r.code} ${r.label}」`), {
           rule: 'R12',
           where: { zh: `${cls} ${name}`, en: `function ${cls} ${name}` },
           relation: { zh: `${tableLabel(summary)}的该类支出应等于${tableLabel(detail)}中 ${cls} 开头各行之和`, en: `the summary figure must equal the sum of ${cls}xx rows in the detail table` },
@@ -84,3 +86,11 @@ export default defineRule({
     return out;
   },
 });
+
+function addsUp(t: Table): boolean {
+  const total = totalRow(t);
+  const printed = total ? cellTerm(t, total, 'total') : undefined;
+  if (!printed) return true;
+  const silent: RuleContext = { policy: 'rounding-aware', doc: undefined as never, pass() {} };
+  return !compareRows(silent, printed, leafRows(t), (r) => cellTerm(t, r, 'total'), { rule: 'R12', where: { zh: '', en: '' } });
+}

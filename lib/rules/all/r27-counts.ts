@@ -26,6 +26,7 @@ export default defineRule({
     }
     for (const c of doc.claims) {
       if (!c.key.startsWith('structure.') || c.count === undefined || c.enumerated === undefined) continue;
+      if (c.openList && c.enumerated < c.count) continue;
       if (c.count === c.enumerated) {
         ctx.pass('R27', []);
         continue;

@@ -44,7 +44,9 @@ export default defineRule({
       return out;
     }
     for (const p of doc.paragraphs) {
-      const r = residue(p.text);
+      // A footnote saying how a column was filled in (注：…品目名称填写) explains the table; it is not an
+      // instruction left over.
+      const r = /^\s*注\s*\d*\s*[:：]|^\s*\d+[.、．]/.test(p.text) && /填写/.test(p.text) && !/[（(][^）)]*填写[）)]/.test(p.text) ? undefined : residue(p.text);
       if (!r) continue;
       const claim = { id: `residue-${out.length}`, key: 'residue', label: r.what, source: { anchor: p.anchor, quote: p.text.slice(0, 120), ...(p.page !== undefined ? { page: p.page } : {}) } };
       out.push(note('R30d', 'error', `说明中残留${r.what}“${r.match}”：${p.text.slice(0, 50)}${p.text.length > 50 ? '…' : ''}`, `Template ${r.what === '占位符' ? 'placeholder' : 'text'} left in: "${r.match}"`, [{ kind: 'claim', claim, role: 'printed', label: r.what }]));
