@@ -39,7 +39,9 @@ export default defineRule({
     const others: (Term | undefined)[] = [
       projects ? projectTotal(projects) : undefined,
       perf ? departmentRow(perf) : undefined,
-      overall?.rows[0] ? cellTerm(overall, overall.rows[0], 'struct.project', `${tableLabel(overall)}项目支出`) : undefined,
+      // The overall-performance block speaks for the department only when it names its 部门预算总额; a bare
+      // 资金总额 may cover part of it (the unit itself, appropriations only).
+      overall?.rows[0] && overall.rows[0].values['total'] ? cellTerm(overall, overall.rows[0], 'struct.project', `${tableLabel(overall)}项目支出`) : undefined,
     ];
     const base = ref ?? others.find(Boolean);
     for (const o of others) {
