@@ -217,6 +217,7 @@ function readBlocks(table: Table, rows: RawRow[], blocks: EconBlock[]): void {
 /** Work that needs the whole table, after split parts are joined: projects and their indicators. */
 export function finishTable(table: Table): void {
   if (table.kind === 'unknown') return;
+  if (table.kind === 'three-public') readThreePublicByRow(table);
   const layout = kindInfo(table.kind).layout;
   if (layout === 'projects' || layout === 'project-grid') readProjects(table);
 }
@@ -669,4 +670,33 @@ export function joinTables(prev: Table, next: Table): void {
   prev.notes.push(...next.notes);
   prev.declaredEmpty ||= next.declaredEmpty;
   if (next.pageEnd !== undefined || next.page !== undefined) prev.pageEnd = next.pageEnd ?? next.page;
+}
+
+const THREE_PUBLIC_ROWS: [RegExp, string][] = [
+  [/因公出国/, 'abroad'],
+  [/公务用车购置[及和]运行/, 'vehicle'],
+  [/公务用车购置费/, 'vehicle.purchase'],
+  [/公务用车运行/, 'vehicle.run'],
+  [/公务接待/, 'reception'],
+  [/^[“"]?三公[”"]?经费/, 'total'],
+];
+
+/**
+ * A 三公 table printed the other way round (Guangdong: one row per item, columns by fund): read the items
+ * from the rows into one row keyed like the usual layout, placed first so every rule reads it the same way.
+ */
+function readThreePublicByRow(table: Table): void {
+  if (table.columns.some((c) => c.key === 'abroad' || c.key === 'reception')) return;
+  const values: Record<string, Cell> = {};
+  for (const r of table.rows) {
+    const label = labelKey(r.label).replace(/^其中[:：]?/, '').replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])/, '');
+    const hit = THREE_PUBLIC_ROWS.find(([re]) => re.test(label));
+    const cell = r.values['total'] ?? Object.entries(r.values).find(([, c]) => c.amount?.printed)?.[1];
+    if (!hit || !cell || values[hit[1]]) continue;
+    values[hit[1]] = cell;
+  }
+  if (!values['total'] || (!values['abroad'] && !values['reception'])) return;
+  const row: Row = { index: 0, label: '“三公”经费（按行列出）', kind: 'item', key: 'three-public.by-row', values, texts: {}, cells: Object.values(values) };
+  table.rows.unshift(row);
+  table.rows.forEach((r, i) => (r.index = i));
 }

@@ -39,6 +39,7 @@ import rule_r30f from './all/r30f-cost-labels';
 import rule_r30g from './all/r30g-organisation-name';
 import rule_r31 from './all/r31-indicator-grid';
 import rule_r32 from './all/r32-booklet-departments';
+import rule_r33 from './all/r33-narrative-parts';
 import rule_f01 from './all/f01-final-cross-table';
 import rule_f02 from './all/f02-budget-vs-actual';
 import rule_f03 from './all/f03-narrative-items';
@@ -88,6 +89,7 @@ export const RULES: readonly Rule[] = [
   rule_r30g,
   rule_r31,
   rule_r32,
+  rule_r33,
   rule_f01,
   rule_f02,
   rule_f03,

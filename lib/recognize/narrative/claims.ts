@@ -74,6 +74,9 @@ function changeFrom(m: RegExpExecArray, g: number): ChangeClaim | undefined {
 
 type Spec = (ctx: Ctx) => void;
 
+/** Between a 三公 item's name and its amount: 用, a full stop, the year, 预算数. */
+const ITEM_LEAD = `(?:用)?(?:[。.,，:：]${S})?(?:20\\d{2}${S}年度?)?${S}(?:预算数?|预算安排)?(?:为)?`;
+
 // Patterns are built from template strings; compile each source once.
 function rx(source: string): RegExp {
   let r = PLAIN.get(source);
@@ -194,7 +197,7 @@ const specs: Spec[] = [
   },
   // P7 "三公"经费 total and its change.
   (ctx) => {
-    each(rx(`"?三公"?经费(?:支出)?(?:预算)?(?:数)?为${S}${N}${S}${U}`), ctx, (m) => {
+    each(rx(`"?三公"?经费(?:支出)?(?:预算)?(?:数)?(?:为|共计|合计)?${S}${N}${S}${U}`), ctx, (m) => {
       const c = money(ctx, 'threePublic.total', '“三公”经费', m, 1, 2);
       if (!c) return;
       const after = m.index + m[0].length;
@@ -205,11 +208,12 @@ const specs: Spec[] = [
   // P8 三公 items, each with the change stated after it.
   (ctx) => {
     const items: [string, string, RegExp][] = [
-      ['threePublic.abroad', '因公出国（境）费', rx(`因公出国[(（]境[)）]费(?:用)?(?:预算)?(?:为)?${S}${N}${S}${U}`)],
-      ['threePublic.reception', '公务接待费', rx(`公务接待费(?:预算)?(?:为)?${S}${N}${S}${U}`)],
-      ['threePublic.vehicle', '公务用车购置及运行费', rx(`公务用车购置及运行(?:维护)?费(?:预算)?(?:为)?${S}${N}${S}${U}`)],
-      ['threePublic.vehicle.purchase', '公务用车购置费', rx(`公务用车购置费(?:预算)?(?:为)?${S}${N}${S}${U}`)],
-      ['threePublic.vehicle.run', '公务用车运行维护费', rx(`公务用车运行(?:维护)?费(?:预算)?(?:为)?${S}${N}${S}${U}`)],
+      // "因公出国（境）费用。2026 年预算数 127.74 万元" as well as "因公出国（境）费 12.00 万元".
+      ['threePublic.abroad', '因公出国（境）费', rx(`因公出国[(（]境[)）]费${ITEM_LEAD}${S}${N}${S}${U}`)],
+      ['threePublic.reception', '公务接待费', rx(`公务接待费${ITEM_LEAD}${S}${N}${S}${U}`)],
+      ['threePublic.vehicle', '公务用车购置及运行费', rx(`公务用车购置[及和]运行(?:维护)?费${ITEM_LEAD}${S}${N}${S}${U}`)],
+      ['threePublic.vehicle.purchase', '公务用车购置费', rx(`公务用车购置费${ITEM_LEAD}${S}${N}${S}${U}`)],
+      ['threePublic.vehicle.run', '公务用车运行维护费', rx(`公务用车运行(?:维护)?费${ITEM_LEAD}${S}${N}${S}${U}`)],
     ];
     const found: { claim: Claim; end: number; start: number }[] = [];
     for (const [key, label, re] of items) {

@@ -24,14 +24,14 @@ export default defineRule({
           const w = where(t, r);
           if (!rowFullyRead(r)) continue;
           // The three parts must all have been found; 会议费 and 培训费 join the total where the table has them.
-          const has = (k: string) => t.columns.some((c) => c.key === k);
+          const has = (k: string) => t.columns.some((c) => c.key === k) || (r.key === 'three-public.by-row' && k in r.values);
           const vehicle = has(p + 'vehicle') ? cellTerm(t, r, p + 'vehicle') : has(p + 'vehicle.purchase') && has(p + 'vehicle.run') ? undefined : null;
           const parts = [cellTerm(t, r, p + 'abroad'), cellTerm(t, r, p + 'reception')];
           const ok = has(p + 'abroad') && has(p + 'reception') && vehicle !== null;
           const vehicleParts = vehicle ? [vehicle] : [cellTerm(t, r, p + 'vehicle.purchase'), cellTerm(t, r, p + 'vehicle.run')];
           // A total headed “三公”经费合计 covers the three; a bare 合计 beside 会议费 and 培训费 covers all five.
           const totalCol = t.columns.find((c) => c.key === p + 'total');
-          const threeOnly = !!totalCol && totalCol.path.some((x) => /三公/.test(x));
+          const threeOnly = r.key === 'three-public.by-row' || (!!totalCol && totalCol.path.some((x) => /三公/.test(x)));
           const extra = threeOnly ? [] : ['meeting', 'training'].filter((k) => has(p + k)).map((k) => cellTerm(t, r, p + k));
           if (ok) push(compareSum(ctx, cellTerm(t, r, p + 'total'), [...parts, ...vehicleParts, ...extra], { rule: 'R07', where: w }));
           push(compareSum(ctx, cellTerm(t, r, p + 'vehicle'), [cellTerm(t, r, p + 'vehicle.purchase'), cellTerm(t, r, p + 'vehicle.run')], { rule: 'R07', where: w }));

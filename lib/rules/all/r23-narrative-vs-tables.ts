@@ -87,7 +87,8 @@ export function tableTermFor(doc: BudgetDoc, c: Claim, which: 'value' | 'budget'
     const label = `${tableLabel(t)}${s.label}`;
     if (!row) {
       // A table with no data row (empty 三公 or 基金 table) prints nothing: zero.
-      if (s.row === 'data' || s.row === 'total' || t.declaredEmpty) return { amount: { ...BLANK }, unit: t.unit, label: `${label}（空表）`, table: t };
+      // A table that says it is empty prints zero; one we could not read prints nothing we know.
+      if (t.declaredEmpty) return { amount: { ...BLANK }, unit: t.unit, label: `${label}（空表）`, table: t };
       continue;
     }
     const term = cellTerm(t, row, s.col, label);
