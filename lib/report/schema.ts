@@ -45,12 +45,16 @@ export const ExportTable = z.object({
   columns: z.number().int().nonnegative(),
   unit: z.string(),
   parts: z.number().int().positive(),
+  /** A standard table was found but none of its rows could be read: its checks did not run. */
+  unread: z.boolean().optional(),
 });
 
 export const KeyFigureSchema = z.object({
   name: z.string(),
   en: z.string(),
+  /** The amount, normalised (`883.50`); the document's own string is `printed` when it differs (`883. 50`). */
   value: z.string(),
+  printed: z.string().optional(),
   unit: z.string(),
   source: z.string(),
   page: z.number().int().positive().optional(),
@@ -64,6 +68,10 @@ export const Report = z.object({
   kind: z.enum(['budget', 'final-accounts', 'performance-targets', 'other']),
   year: z.number().int().nullable(),
   organization: z.string().nullable(),
+  /** Every department named over the tables, when there are several (a booklet): `organization` then says so. */
+  organizations: z.array(z.string()).optional(),
+  /** A blank template (no amounts): nothing was checked. */
+  isTemplate: z.boolean().optional(),
   unit: z.string().nullable(),
   pages: z.number().int().positive().optional(),
   tables: z.array(ExportTable),
