@@ -44,8 +44,8 @@ export function coverageGaps(r: Report): Verdict['gaps'] {
   const unread = r.tables.filter((t) => t.unread);
   if (unread.length) {
     gaps.push({
-      zh: `${unread.length} 张表格未能读出内容：${list(unread.map((t) => t.title), '、')}`,
-      en: `${unread.length} table(s) could not be read: ${list(unread.map((t) => t.title), ', ')}`,
+      zh: `${unread.length} 张表格没有读出数据行（相关核对未做）：${list(unread.map((t) => t.title), '、')}`,
+      en: `${unread.length} table(s) with no data row read (their checks did not run): ${list(unread.map((t) => t.title), ', ')}`,
     });
   }
   for (const code of new Set(r.warnings.map((w) => w.code))) {
