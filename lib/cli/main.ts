@@ -124,8 +124,9 @@ async function checkOne(args: Args, input: Input, io: CliIO, env: CliEnv): Promi
     report = await checkFile({ path: input.path, policy: args.policy, lang: args.lang, ...(args.password !== undefined ? { password: args.password } : {}) }, progress);
   } catch (e) {
     if (env.tty) io.err(CLEAR_LINE);
-    if (!(e instanceof InputError)) throw e;
-    io.err(`budget-lens: ${e.message}\n`);
+    // A reason for an input that cannot be read, or a failure of the checker itself on this input: either
+    // way one line, not a stack trace (batch mode records both the same way).
+    io.err(`budget-lens: ${e instanceof InputError ? e.message : `${basename(input.path)}: ${(e as Error).message}`}\n`);
     return 2;
   }
   if (!deliver(args, renderReport(report, args.format), io, () => {})) return 2;
