@@ -57,7 +57,8 @@ export function batchLine(r: BatchResult, base: string | undefined, lang: Lang):
     lang === 'zh'
       ? `错误 ${error} · 警告 ${warning} · 提示 ${info}${rep.pages ? ` (${rep.pages} 页)` : ''}`
       : `${error} errors · ${warning} warnings · ${info} notes${rep.pages ? ` (${rep.pages} pages)` : ''}`;
-  const gaps = v.gaps.map((g) => (lang === 'zh' ? g.zh : g.en)).join(lang === 'zh' ? '；' : '; ');
+  // What is missing, without the list of titles (the document's own report has them).
+  const gaps = v.gaps.map((g) => (lang === 'zh' ? g.zh.replace(/：.*$/, '') : g.en.replace(/: .*$/, ''))).join(lang === 'zh' ? '；' : '; ');
   return `${v.mark}  ${name} — ${what}: ${counts}${gaps ? (lang === 'zh' ? `；${gaps}` : `; ${gaps}`) : ''}`;
 }
 

@@ -88,11 +88,13 @@ function claimFig(name: string, en: string, c: Claim | undefined): KeyFigure | u
 
 /** Placeholder names of blank templates (上海市XX局, 洛阳市 XXXX 局) name no department. */
 const PLACEHOLDER = /[XＸ×]{2,}|某/i;
-const orgKey = (s: string) => s.replace(/^(编制)?(部门|单位)(名称)?[:：]\s*/, '').replace(/^\d+[-—]/, '').replace(/\s+/g, '');
+/** The label before a department's name on a table (`编制单位：`, `部门：`) and a leading code (`341-`). */
+const LABEL = /^(?:(?:编制)?(?:部门|单位)(?:名称)?[:：]\s*|\d{3,}[-—])/;
+const orgKey = (s: string) => s.replace(LABEL, '').replace(/^\d+[-—]/, '').replace(/\s+/g, '');
 
 /**
  * The departments named over the tables, when there are several (a booklet of many departments' budgets).
- * A unit's own tables (`X（本级）`) belong to its department `X`.
+ * A unit's own tables (`X（本级）`) belong to its department `X`, and a name read cut short is not another.
  */
 export function departmentsOf(doc: BudgetDoc): string[] {
   const names = new Map<string, string>();
@@ -102,7 +104,8 @@ export function departmentsOf(doc: BudgetDoc): string[] {
     if (k && !names.has(k)) names.set(k, t.org.trim());
   }
   const keys = [...names.keys()];
-  const own = keys.filter((k) => !keys.some((o) => o !== k && k.startsWith(o)));
+  // `X（本级）` is X's own tables; a name cut by a line break (`常委会办公厅`) is part of another.
+  const own = keys.filter((k) => !keys.some((o) => o !== k && (k.startsWith(o) || o.includes(k))));
   return own.length > 1 ? own.map((k) => names.get(k)!) : [];
 }
 
@@ -192,7 +195,7 @@ export function summarize(doc: BudgetDoc): DocSummary {
   if (departments.length) {
     out.organization = `多个部门（${departments.length} 个）`;
     out.organizations = departments;
-  } else if (doc.organization) out.organization = doc.organization;
+  } else if (doc.organization) out.organization = doc.organization.replace(LABEL, '').trim() || doc.organization;
   if (doc.year) out.year = doc.year;
   if (doc.unit) out.unit = doc.unit;
   return out;

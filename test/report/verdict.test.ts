@@ -8,7 +8,9 @@ import { toReport } from '../../lib/report/export';
 import { toMarkdown } from '../../lib/report/markdown';
 import { Report } from '../../lib/report/schema';
 import { textReport } from '../../lib/report/text';
+import { departmentsOf } from '../../lib/report/summary';
 import { verdict } from '../../lib/report/verdict';
+import type { BudgetDoc } from '../../lib/recognize/model';
 import { analyzeFixture, FIXTURES } from '../helpers';
 
 const report = (name: string) => Report.parse(toReport(analyzeFixture(name)));
@@ -42,8 +44,8 @@ describe('verdicts that tell the truth about coverage', () => {
     const memo = toMarkdown(r);
     expect(memo).not.toMatch(/未发现问题/);
     expect(memo).toMatch(/没有发现不一致，但核对不完整：缺 3 张/);
-    expect(batchLine({ path: 'x.html', report: r }, undefined, 'zh')).toMatch(/^△ {2}x\.html — .*；缺 3 张目录所列表格/);
-    expect(batchLine({ path: 'x.html', report: r }, undefined, 'en')).toMatch(/3 of 14 tables listed in the contents missing/);
+    expect(batchLine({ path: 'x.html', report: r }, undefined, 'zh')).toMatch(/^△ {2}x\.html — .*；缺 3 张目录所列表格（共 14 张）$/);
+    expect(batchLine({ path: 'x.html', report: r }, undefined, 'en')).toMatch(/3 of 14 tables listed in the contents missing$/);
     // With findings the same gap is still said.
     expect(verdict(full).zh).toMatch(/^发现错误 \d+ 处.*；缺 3 张/);
   });
@@ -117,5 +119,14 @@ describe('the money summary', () => {
     const r = report('004-word-ocr.html');
     expect(r.organization).toBe('洛阳市孟津区政务服务和大数据管理局');
     expect(r.organizations).toBeUndefined();
+  });
+
+  it('one department named with labels, codes, a unit suffix or cut short is one department', () => {
+    const doc = (...orgs: string[]) => ({ tables: orgs.map((org) => ({ org })) }) as unknown as BudgetDoc;
+    expect(departmentsOf(doc('常委会办公厅', '江苏省人大常委会办公厅', '部门：江苏省人大常委会办公厅', '部门： 江苏省人大常委会办公厅'))).toEqual([]);
+    expect(departmentsOf(doc('深圳市统计局', '深圳市统计局（本级）', '编制单位：深圳市统计局'))).toEqual([]);
+    expect(departmentsOf(doc('507-湖州市卫生健康委员会', '湖州市卫生健康委员会'))).toEqual([]);
+    expect(departmentsOf(doc('上海市XX局', '上海市普陀区财政局'))).toEqual([]);
+    expect(departmentsOf(doc('甲区财政局', '甲区审计局', '甲区财政局'))).toEqual(['甲区财政局', '甲区审计局']);
   });
 });
