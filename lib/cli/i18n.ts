@@ -85,14 +85,14 @@ const MESSAGES = {
     en: (p) => `${p}: the PDF is encrypted with a password; give it with --password=… or save an unprotected copy`,
   },
   wrongPassword: { zh: (p) => `${p}：给出的密码打不开这个 PDF`, en: (p) => `${p}: the password given does not open this PDF` },
-  pdfUnreadable: { zh: (p, why) => `${p}：PDF 无法读取（${why}）`, en: (p, why) => `${p}: the PDF cannot be read (${why})` },
+  pdfUnreadable: { zh: (p, why) => `${p}：PDF 已损坏或无法解析（${why}）`, en: (p, why) => `${p}: the PDF is damaged or cannot be parsed (${why})` },
   url: {
-    zh: (u) => `budget-lens 只检查本机文件，不联网：请先下载，例如 curl -LO '${u}'，再检查下载的文件（网页也可在浏览器中用扩展检查）`,
-    en: (u) => `budget-lens checks local files and makes no network requests: download it first (e.g. curl -LO '${u}') and check the downloaded file (or check the page in the browser with the extension)`,
+    zh: (u) => `${u} 是网址；只检查本机文件，不联网：请先下载，例如 curl -LO '${u}'，再检查下载的文件（网页也可在浏览器中用扩展检查）`,
+    en: (u) => `${u} is a web address; only local files are checked, with no network requests: download it first (e.g. curl -LO '${u}') and check the downloaded file (or check the page in the browser with the extension)`,
   },
   office: {
     zh: (p, app) => `${p} 是 ${app} 文件，无法直接读取：请在 ${app} 或 WPS 中“另存为” PDF 或网页（.html）后再检查`,
-    en: (p, app) => `${p} is a ${app} file, which is not read directly: save it as PDF or as a web page (.html) in ${app} or WPS and check that file`,
+    en: (p, app) => `${p} is ${/^[AEIOU]/.test(app) ? 'an' : 'a'} ${app} file, which is not read directly: save it as PDF or as a web page (.html) in ${app} or WPS and check that file`,
   },
   noMatch: { zh: (g) => `没有文件与 ${g} 匹配`, en: (g) => `no file matches ${g}` },
   folderEmpty: { zh: (f) => `${f} 里没有 HTML 网页或 PDF`, en: (f) => `${f} holds no HTML page or PDF` },

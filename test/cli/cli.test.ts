@@ -157,7 +157,11 @@ describe('budget-lens check (in process)', () => {
     const r = await run(['check', 'https://www.example.gov.cn/yjs/2024.pdf']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/请先下载.*curl -LO 'https:\/\/www\.example\.gov\.cn\/yjs\/2024\.pdf'/);
-    expect((await run(['check', 'http://x.cn/a.html', '--lang=en'])).err).toMatch(/download it first/);
+    expect((await run(['check', 'http://x.cn/a.html', '--lang=en'])).err).toMatch(/^budget-lens: http:\/\/x\.cn\/a\.html is a web address; .*download it first/);
+    // Among other paths, the address is one unreadable input.
+    const batch = await run(['check', CLEAN, 'https://x.cn/b.pdf']);
+    expect(batch.code).toBe(2);
+    expect(batch.out).toMatch(/^! {2}https:\/\/x\.cn\/b\.pdf — 无法读取：.*是网址/m);
   });
 
   it('Word and Excel files: a hint to save them as PDF or HTML, by name or by content', async () => {
@@ -167,6 +171,7 @@ describe('budget-lens check (in process)', () => {
       const r = await run(['check', join(dir, name)]);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`是 ${app} 文件`);
+      expect((await run(['check', join(dir, name), '--lang=en'])).err).toContain(`is ${app === 'Excel' ? 'an' : 'a'} ${app} file`);
       expect(r.err).toMatch(/另存为” PDF 或网页/);
     }
     // An office file saved under another name (.html) is recognised by its bytes.
@@ -219,7 +224,7 @@ describe('budget-lens check (in process)', () => {
     copyFileSync(join(PDFS, 'corrupt.pdf'), join(docs, 'sub', 'corrupt.pdf'));
     const text = await run(['check', docs]);
     expect(text.code).toBe(2);
-    expect(text.out).toMatch(/^! {2}sub\/corrupt\.pdf — 无法读取：PDF 无法读取（/m);
+    expect(text.out).toMatch(/^! {2}sub\/corrupt\.pdf — 无法读取：PDF 已损坏或无法解析（/m);
     expect(text.out).toMatch(/3 个文件 · 读取 2 · 无法读取 1/);
     const json = await run(['check', docs, '--format=json']);
     expect(json.code).toBe(2);

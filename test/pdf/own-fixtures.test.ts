@@ -127,7 +127,7 @@ describe('files that cannot be checked', () => {
   it('a corrupt PDF: exit 2 with the reason', async () => {
     const r = await cli('check', join(PDFS, 'corrupt.pdf'), '--lang=en');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/cannot be read \(.+\)/);
+    expect(r.err).toMatch(/damaged or cannot be parsed \(.+\)/);
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 });
