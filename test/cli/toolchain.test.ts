@@ -10,7 +10,9 @@ const semver = require('semver') as { satisfies: (v: string, range: string) => b
 
 describe('the Node version the README promises', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
-  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; engines?: { node?: string } | string[]; optional?: boolean }> };
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string; engines?: { node?: string } | string[]; optional?: boolean; hasInstallScript?: boolean }>;
+  };
   const oldest = semver.minVersion(pkg.engines.node).version;
 
   it('is the one package.json declares', () => {
@@ -26,5 +28,14 @@ describe('the Node version the README promises', () => {
       if (range && !semver.satisfies(oldest, range)) bad.push(`${path}@${p.version} needs node ${range}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('every dependency with an install script is decided in allowScripts (npm ci lists no unreviewed scripts)', () => {
+    const allow = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> }).allowScripts ?? {};
+    const open = Object.entries(lock.packages)
+      .filter(([path, p]) => path && p.hasInstallScript)
+      .map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length))
+      .filter((name) => !(name in allow));
+    expect(open).toEqual([]);
   });
 });
