@@ -6,6 +6,7 @@ import { ruleById } from '../rules/registry';
 import type { Evidence, Finding } from '../rules/types';
 import { REPORT_SCHEMA_VERSION, type ExportFinding, type Report } from './schema';
 import { summarize } from './summary';
+import { verdict } from './verdict';
 
 export const TOOL = 'BudgetLens 0.1.0';
 
@@ -116,5 +117,7 @@ export function toReport(a: Analysis): Report {
   if (doc.pageCount !== undefined) report.pages = doc.pageCount;
   if (s.organizations) report.organizations = s.organizations;
   if (doc.isBudget && doc.isTemplate) report.isTemplate = true;
+  const v = verdict(report);
+  report.verdict = { mark: v.mark, complete: v.complete, zh: v.zh, en: v.en };
   return report;
 }

@@ -85,6 +85,8 @@ export const Report = z.object({
   counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int(), passed: z.number().int() }),
   findings: z.array(ExportFinding),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), page: z.number().int().positive().optional() })),
+  /** The one-line verdict (lib/report/verdict.ts), for scripts: `complete` is false when tables are missing or unread. */
+  verdict: z.object({ mark: z.string(), complete: z.boolean(), zh: z.string(), en: z.string() }).optional(),
 });
 
 export type Report = z.infer<typeof Report>;

@@ -46,6 +46,8 @@ describe('verdicts that tell the truth about coverage', () => {
     expect(memo).toMatch(/没有发现不一致，但核对不完整：缺 3 张/);
     expect(batchLine({ path: 'x.html', report: r }, undefined, 'zh')).toMatch(/^△ {2}x\.html — .*；缺 3 张目录所列表格（共 14 张）$/);
     expect(batchLine({ path: 'x.html', report: r }, undefined, 'en')).toMatch(/3 of 14 tables listed in the contents missing$/);
+    // JSON carries it for scripts.
+    expect(full.verdict).toMatchObject({ mark: '✗', complete: false, zh: verdict(full).zh });
     // With findings the same gap is still said.
     expect(verdict(full).zh).toMatch(/^发现错误 \d+ 处.*；缺 3 张/);
   });
