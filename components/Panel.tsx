@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { explainCode, termFor, termsIn } from '../lib/glossary';
 import type { Report } from '../lib/report/schema';
+import { verdict } from '../lib/report/verdict';
 import { ruleById } from '../lib/rules/registry';
 import { Charts } from './Charts';
 import { t, type Lang } from './i18n';
@@ -228,7 +229,7 @@ function FindingList(p: PanelProps & { report: Report }) {
       <h3>
         {t(lang, 'findings')} {r.findings.length}
       </h3>
-      {r.findings.length === 0 && <p class="bl-note">{t(lang, 'noFindings')}</p>}
+      {r.findings.length === 0 && <p class="bl-note">{verdict(r).complete ? t(lang, 'noFindings') : `${verdict(r)[lang]}${lang === 'zh' ? '。' : '.'}`}</p>}
       {SEVERITIES.map((sev) => {
         const list = indexed.filter((x) => x.f.severity === sev);
         if (!list.length) return null;

@@ -1,5 +1,6 @@
 import type { PrintPayload } from '../lib/report/print';
 import type { TableSnapshot } from '../lib/report/snapshot';
+import { verdict } from '../lib/report/verdict';
 import { ruleById } from '../lib/rules/registry';
 import { Charts } from './Charts';
 import type { Lang } from './i18n';
@@ -122,7 +123,7 @@ export function PrintReport({ payload }: { payload: PrintPayload; lang?: Lang })
         </>
       )}
       <h2>发现的问题（{r.findings.length}）</h2>
-      {r.findings.length === 0 && <p>未发现问题。</p>}
+      {r.findings.length === 0 && <p>{verdict(r).complete ? '未发现问题。' : `${verdict(r).zh}。`}</p>}
       {r.findings.map((f, i) => (
         <div class={`f ${f.severity}`} key={i} data-finding={i}>
           <div>

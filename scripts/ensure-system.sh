@@ -5,7 +5,10 @@ set -uo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+# Read the font list whole before searching it: `fc-list | grep -q` under pipefail fails when grep stops at
+# the first match and fc-list dies of SIGPIPE, which reported installed fonts as missing.
+fonts="$(fc-list : family 2>/dev/null || true)"
+grep -qi 'Noto Sans CJK' <<<"$fonts" || need+=(fonts-noto-cjk)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

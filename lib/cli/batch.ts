@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TolerancePolicy } from '../money/reconcile';
 import { Report } from '../report/schema';
+import type { Lang } from './i18n';
 
 /** One document of a batch: its report, or why it could not be read. */
 export type BatchResult = { path: string; report: Report } | { path: string; error: string };
@@ -12,18 +13,39 @@ export interface BatchJob {
   path: string;
   policy: TolerancePolicy;
   password?: string;
+  /** Language of the reason an input cannot be read. */
+  lang?: Lang;
 }
 
-/** Every HTML page and PDF under a folder (sub-folders too), in a stable order. */
-export function documentsIn(folder: string): string[] {
+/**
+ * Every HTML page and PDF under a folder (sub-folders too), in a stable order. Word and Excel files are
+ * left out, and listed in `office` when given (the command line says how many and what to do).
+ */
+export function documentsIn(folder: string, office?: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      // A sub-folder that cannot be listed is reported like an unreadable file, not a crash.
+      if (dir === folder) throw e;
+      out.push(dir);
+      return;
+    }
+    for (const name of names) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const p = join(dir, name);
-      const st = statSync(p);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        out.push(p);
+        continue;
+      }
       if (st.isDirectory()) walk(p);
       else if (/\.(pdf|html?|shtml)$/i.test(name)) out.push(p);
+      else if (office && /\.(docx?|xlsx?|wps|et|odt|ods|rtf)$/i.test(name)) office.push(p);
     }
   };
   walk(folder);
@@ -40,7 +62,7 @@ export function displayName(folder: string, path: string): string {
  */
 export async function runBatch(
   files: string[],
-  opts: { policy: TolerancePolicy; password?: string; jobs?: number; workerUrl?: URL; onDone?: (r: BatchResult, done: number) => void },
+  opts: { policy: TolerancePolicy; password?: string; lang?: Lang; jobs?: number; workerUrl?: URL; onDone?: (r: BatchResult, done: number) => void },
   checkOne: (job: BatchJob) => Promise<Report>,
 ): Promise<BatchResult[]> {
   const results: BatchResult[] = new Array(files.length);
@@ -50,7 +72,7 @@ export async function runBatch(
     done++;
     opts.onDone?.(r, done);
   };
-  const job = (path: string): BatchJob => ({ path, policy: opts.policy, ...(opts.password !== undefined ? { password: opts.password } : {}) });
+  const job = (path: string): BatchJob => ({ path, policy: opts.policy, ...(opts.password !== undefined ? { password: opts.password } : {}), ...(opts.lang ? { lang: opts.lang } : {}) });
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length));
   if (!opts.workerUrl || jobs === 1) {
     for (let i = 0; i < files.length; i++) {

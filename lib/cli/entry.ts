@@ -7,6 +7,11 @@ import { checkFile, main } from './main';
  * answers one job (a file to check) at a time.
  */
 export async function run(argv: string[]): Promise<number> {
+  // `budget-lens … | head` closes the pipe early: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return main(argv, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, { workerUrl: new URL(import.meta.url), tty: !!process.stderr.isTTY });
 }
 

@@ -1,25 +1,18 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { analyze } from '../analyze';
 import type { ExtractedDoc } from '../extract/types';
-import type { TolerancePolicy } from '../money/reconcile';
-import { toCombinedCsv, toCsv } from '../report/csv';
 import { toReport } from '../report/export';
-import { toMarkdown } from '../report/markdown';
 import { Report } from '../report/schema';
-import { textReport } from '../report/text';
-import { displayName, documentsIn, progressBar, runBatch, type BatchJob, type BatchResult } from './batch';
+import { langOf, parseArgs, UsageError, type Args } from './args';
+import { progressBar, runBatch, type BatchJob, type BatchResult } from './batch';
+import { langFromEnv, msg, usage, VERSION, type Lang } from './i18n';
+import { isUrl, looksLikeOffice, officeApp, resolveInputs, type Input } from './inputs';
+import { batchLine, batchTotals, exitStatus, renderBatch, renderReport } from './render';
 import { extractHtmlBytes } from './load-html';
+import { OutputError, writeReport } from './write';
 
-const USAGE = `用法 usage: budget-lens check <file.html|file.pdf|folder> [options]
-  --format=text|json|csv|md  report format (default text; --json is --format=json)
-  --out=<file>               write the report to a file instead of standard output
-  --strict                   treat differences within printed rounding as errors too
-  --password=<pw>            open password-protected PDFs
-  --jobs=<n>                 folders: documents checked at once (default: every core)
-A folder is checked document by document (HTML and PDF, sub-folders too): one line per document and one
-combined CSV (--out, default ./budget-lens-findings.csv).`;
-
+/** An input that cannot be checked; the message is one line in the user's language. */
 export class InputError extends Error {}
 
 export interface CliIO {
@@ -32,43 +25,8 @@ export interface CliEnv {
   workerUrl?: URL;
   /** Standard error is a terminal (progress bars). */
   tty?: boolean;
-}
-
-type Format = 'text' | 'json' | 'csv' | 'md';
-
-interface Args {
-  command?: string;
-  path?: string;
-  format: Format;
-  out?: string;
-  policy: TolerancePolicy;
-  password?: string;
-  jobs?: number;
-}
-
-function parseArgs(argv: string[]): Args {
-  const a: Args = { format: 'text', policy: 'rounding-aware' };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i]!;
-    const value = (name: string) => (x.startsWith(`${name}=`) ? x.slice(name.length + 1) : argv[++i] ?? '');
-    if (x === '--json') a.format = 'json';
-    else if (x === '--strict') a.policy = 'strict';
-    else if (x === '--format' || x.startsWith('--format=')) {
-      const f = value('--format');
-      if (!['text', 'json', 'csv', 'md', 'markdown'].includes(f)) throw new InputError(`unknown format ${f} (text, json, csv, md)`);
-      a.format = (f === 'markdown' ? 'md' : f) as Format;
-    } else if (x === '--out' || x.startsWith('--out=')) a.out = value('--out');
-    else if (x === '--password' || x.startsWith('--password=')) a.password = value('--password');
-    else if (x === '--jobs' || x.startsWith('--jobs=')) {
-      const n = Number(value('--jobs'));
-      if (!Number.isInteger(n) || n < 1) throw new InputError('--jobs needs a whole number ≥ 1');
-      a.jobs = n;
-    } else if (x.startsWith('-')) throw new InputError(`unknown option ${x}`);
-    else if (!a.command) a.command = x;
-    else if (!a.path) a.path = x;
-    else throw new InputError(`unexpected argument ${x}`);
-  }
-  return a;
+  /** Locale variables (LANG, LC_ALL, LC_MESSAGES) that choose the messages' language; default process.env. */
+  locale?: Record<string, string | undefined>;
 }
 
 export function isPdf(bytes: Uint8Array): boolean {
@@ -82,124 +40,175 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   return /<(!doctype html|html|head|body|table|p|div|meta)[\s>]/.test(head);
 }
 
+function readError(path: string, e: NodeJS.ErrnoException, lang: Lang): InputError {
+  if (e.code === 'ENOENT') return new InputError(msg(lang, 'notFound', path));
+  if (e.code === 'EACCES' || e.code === 'EPERM') return new InputError(msg(lang, 'noAccess', path));
+  return new InputError(msg(lang, 'cannotRead', path, e.code ?? e.message));
+}
+
 /** Read a file into an extracted document; InputError with one line of reason when it cannot be read. */
-export async function loadFile(path: string, onProgress?: (p: { page: number; pages: number }) => void, password?: string): Promise<ExtractedDoc> {
+export async function loadFile(path: string, onProgress?: (p: { page: number; pages: number }) => void, password?: string, lang: Lang = 'en'): Promise<ExtractedDoc> {
+  if (isUrl(path)) throw new InputError(msg(lang, 'url', path));
+  const app = officeApp(path);
+  if (app) throw new InputError(msg(lang, 'office', basename(path), app));
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw readError(path, e as NodeJS.ErrnoException, lang);
   }
-  if (bytes.length === 0) throw new InputError(`${path} is empty`);
+  if (bytes.length === 0) throw new InputError(msg(lang, 'empty', path));
   if (isPdf(bytes)) {
     const { extractPdfBytes } = await import('./load-pdf');
     const { PdfInputError } = await import('../extract/pdf/extract-pdf');
     try {
       return await extractPdfBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, { ...(onProgress ? { onProgress } : {}), ...(password !== undefined ? { password } : {}) });
     } catch (e) {
-      if (e instanceof PdfInputError) throw new InputError(`${basename(path)}: ${e.message}`);
-      throw new InputError(`${basename(path)}: the PDF cannot be read (${(e as Error).message})`);
+      const name = basename(path);
+      if (e instanceof PdfInputError && e.code === 'encrypted') throw new InputError(msg(lang, password === undefined ? 'encrypted' : 'wrongPassword', name));
+      const why = (e as Error).message.replace(/^the PDF cannot be read \((.*)\)$/, '$1');
+      throw new InputError(msg(lang, 'pdfUnreadable', name, why));
     }
   }
-  if (!looksLikeHtml(bytes)) throw new InputError(`${basename(path)} is neither an HTML page nor a PDF`);
-  return extractHtmlBytes(bytes, path);
+  if (looksLikeHtml(bytes)) return extractHtmlBytes(bytes, path);
+  if (looksLikeOffice(bytes)) throw new InputError(msg(lang, 'office', basename(path), 'Word/Excel'));
+  throw new InputError(msg(lang, 'neither', basename(path)));
 }
 
 /** Read, recognise and check one document into its (schema-validated) report. */
 export async function checkFile(job: BatchJob, onProgress?: (p: { page: number; pages: number }) => void): Promise<Report> {
-  const x = await loadFile(job.path, onProgress, job.password);
+  const x = await loadFile(job.path, onProgress, job.password, job.lang ?? 'en');
   return Report.parse(toReport(analyze(x, { policy: job.policy })));
 }
 
-function render(r: Report, format: Format): string {
-  switch (format) {
-    case 'json':
-      return JSON.stringify(r, null, 2) + '\n';
-    case 'csv':
-      return toCsv(r);
-    case 'md':
-      return toMarkdown(r) + '\n';
-    default:
-      return textReport(r);
+/** Refuse an --out whose folder is missing before any work is done (the write checks again). */
+function checkOutFolder(out: string, lang: Lang): string | undefined {
+  const dir = dirname(resolve(out));
+  try {
+    if (statSync(dir).isDirectory()) return undefined;
+  } catch {
+    // Reported below.
+  }
+  return msg(lang, 'outDirMissing', dir);
+}
+
+/** Where the report goes: the --out file (written whole or not at all), else standard output. */
+function deliver(args: Args, content: string, io: CliIO, note: (s: string) => void): boolean {
+  if (args.out === undefined) {
+    io.out(content);
+    return true;
+  }
+  try {
+    note(msg(args.lang, 'wrote', writeReport(args.out, content, args.lang)) + '\n');
+    return true;
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    io.err(`budget-lens: ${e.message}\n`);
+    return false;
   }
 }
 
-function oneLine(folder: string, r: BatchResult): string {
-  const name = displayName(folder, r.path);
-  if ('error' in r) return `!  ${name} — 无法读取 cannot read: ${r.error.replace(/^[^:]*: /, '')}`;
-  const rep = r.report;
-  if (!rep.isBudget) return `-  ${name} — ${rep.findings.length ? rep.findings[0]!.message : '不是预算公开文件 not a budget disclosure'}`;
-  const what = [rep.organization, rep.year, { budget: '预算', 'final-accounts': '决算', 'performance-targets': '绩效目标', other: '' }[rep.kind]].filter(Boolean).join(' ');
-  const mark = rep.counts.error ? '✗' : rep.counts.warning ? '△' : '✓';
-  return `${mark}  ${name} — ${what}: 错误 ${rep.counts.error} · 警告 ${rep.counts.warning} · 提示 ${rep.counts.info}${rep.pages ? ` (${rep.pages} 页)` : ''}`;
-}
-
-async function checkFolder(args: Args, folder: string, io: CliIO, env: CliEnv): Promise<number> {
-  const files = documentsIn(folder);
-  if (!files.length) {
-    io.err(`budget-lens: ${folder} holds no HTML page or PDF\n`);
+async function checkOne(args: Args, input: Input, io: CliIO, env: CliEnv): Promise<number> {
+  if ('error' in input) {
+    io.err(`budget-lens: ${input.error}\n`);
     return 2;
   }
+  // Long PDFs: a progress bar on standard error when it is a terminal, cleared once the PDF is read.
+  const progress = env.tty
+    ? (p: { page: number; pages: number }) => {
+        if (p.pages >= 20) io.err(p.page === p.pages ? CLEAR_LINE : progressBar(p.page, p.pages, args.lang === 'zh' ? '页' : 'pages'));
+      }
+    : undefined;
+  let report: Report;
+  try {
+    report = await checkFile({ path: input.path, policy: args.policy, lang: args.lang, ...(args.password !== undefined ? { password: args.password } : {}) }, progress);
+  } catch (e) {
+    if (env.tty) io.err(CLEAR_LINE);
+    // A reason for an input that cannot be read, or a failure of the checker itself on this input: either
+    // way one line, not a stack trace (batch mode records both the same way).
+    io.err(`budget-lens: ${e instanceof InputError ? e.message : `${basename(input.path)}: ${(e as Error).message}`}\n`);
+    return 2;
+  }
+  if (!deliver(args, renderReport(report, args.format), io, () => {})) return 2;
+  return exitStatus([{ path: input.path, report }]);
+}
+
+/** Erase a progress bar so that nothing of it is left on the terminal. */
+const CLEAR_LINE = '\r\x1b[K';
+
+async function checkMany(args: Args, inputs: Input[], base: string | undefined, skippedOffice: number, io: CliIO, env: CliEnv): Promise<number> {
+  const lang = args.lang;
+  // The lines are the text report; with another format on standard output they go to standard error.
+  const lines = args.format === 'text' || args.out !== undefined ? io.out : io.err;
   const tty = env.tty ?? false;
-  const results = await runBatch(
-    files,
-    {
-      policy: args.policy,
-      ...(args.password !== undefined ? { password: args.password } : {}),
-      ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
-      ...(env.workerUrl ? { workerUrl: env.workerUrl } : {}),
-      onDone: (r, done) => {
-        if (tty) io.err(progressBar(done, files.length, displayName(folder, r.path)) + (done === files.length ? '\n' : ''));
+  const total = inputs.length;
+  let done = 0;
+  let bar = '';
+  const show = (r: BatchResult) => {
+    done++;
+    if (tty && bar) io.err(CLEAR_LINE);
+    lines(batchLine(r, base, lang) + '\n');
+    bar = tty && done < total ? progressBar(done, total, '') : '';
+    if (bar) io.err(bar);
+  };
+  if (skippedOffice) io.err(`budget-lens: ${msg(lang, 'skippedOffice', String(skippedOffice))}\n`);
+  const results: BatchResult[] = new Array(total);
+  const todo: number[] = [];
+  inputs.forEach((x, i) => {
+    if ('error' in x) show((results[i] = { path: x.path, error: x.error }));
+    else todo.push(i);
+  });
+  if (todo.length) {
+    const checked = await runBatch(
+      todo.map((i) => inputs[i]!.path),
+      {
+        policy: args.policy,
+        lang,
+        ...(args.password !== undefined ? { password: args.password } : {}),
+        ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
+        ...(env.workerUrl ? { workerUrl: env.workerUrl } : {}),
+        onDone: (r) => show(r),
       },
-    },
-    (job) => checkFile(job),
-  );
-  const reports = results.flatMap((r) => ('report' in r ? [r.report] : []));
-  const csvPath = resolve(args.out ?? 'budget-lens-findings.csv');
-  if (args.format === 'json') io.out(JSON.stringify(results.map((r) => ('report' in r ? r.report : { source: r.path, error: r.error })), null, 2) + '\n');
-  else {
-    for (const r of results) io.out(oneLine(folder, r) + '\n');
-    const errors = reports.reduce((n, r) => n + r.counts.error, 0);
-    const warnings = reports.reduce((n, r) => n + r.counts.warning, 0);
-    io.out(`\n${files.length} 个文件 documents · 读取 ${reports.length} · 错误 ${errors} · 警告 ${warnings}\n`);
+      (job) => checkFile(job),
+    );
+    checked.forEach((r, k) => (results[todo[k]!] = r));
   }
-  if (args.format !== 'json' || args.out) {
-    writeFileSync(csvPath, toCombinedCsv(reports));
-    if (args.format !== 'json') io.out(`CSV: ${csvPath}\n`);
+  if (tty && bar) io.err(CLEAR_LINE);
+  lines(`\n${batchTotals(results, lang)}\n`);
+  if (args.format !== 'text' || args.out !== undefined) {
+    if (!deliver(args, renderBatch(results, args.format, base, lang), io, lines)) return 2;
   }
-  return reports.length ? 0 : 2;
+  return exitStatus(results);
 }
 
 export async function main(argv: string[], io: CliIO, env: CliEnv = {}): Promise<number> {
+  const fallback = langFromEnv(env.locale ?? process.env);
   let args: Args;
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, fallback);
   } catch (e) {
-    io.err(`budget-lens: ${(e as Error).message}\n${USAGE}\n`);
+    if (!(e instanceof UsageError)) throw e;
+    const lang = langOf(argv, fallback);
+    // No arguments at all: the usage. A wrong one: what is wrong, and where the usage is.
+    io.err(argv.length ? `budget-lens: ${e.message}\n${msg(lang, 'seeHelp')}\n` : `${usage(lang)}\n`);
     return 2;
   }
-  if (args.command !== 'check' || !args.path) {
-    io.err(`${USAGE}\n`);
-    return 2;
+  if (args.help) {
+    io.out(`${usage(args.lang)}\n`);
+    return 0;
   }
-  let isDir = false;
-  try {
-    isDir = statSync(args.path).isDirectory();
-  } catch {
-    // A missing path is reported by loadFile with its reason.
+  if (args.version) {
+    io.out(`budget-lens ${VERSION}\n`);
+    return 0;
   }
-  if (isDir) return checkFolder(args, args.path, io, env);
-  // Long PDFs: a progress line on stderr when it is a terminal.
-  const progress = env.tty ? (p: { page: number; pages: number }) => p.pages >= 20 && io.err(progressBar(p.page, p.pages, '页 pages') + (p.page === p.pages ? '\n' : '')) : undefined;
-  let report: Report;
-  try {
-    report = await checkFile({ path: args.path, policy: args.policy, ...(args.password !== undefined ? { password: args.password } : {}) }, progress);
-  } catch (e) {
-    io.err(`budget-lens: ${(e as Error).message}\n`);
-    return 2;
+  if (args.out !== undefined) {
+    const bad = checkOutFolder(args.out, args.lang);
+    if (bad) {
+      io.err(`budget-lens: ${bad}\n`);
+      return 2;
+    }
   }
-  const text = render(report, args.format);
-  if (args.out) writeFileSync(args.out, text);
-  else io.out(text);
-  return 0;
+  const { inputs, batch, skippedOffice, base } = resolveInputs(args.paths, args.lang);
+  if (!batch) return checkOne(args, inputs[0]!, io, env);
+  return checkMany(args, inputs, base, skippedOffice, io, env);
 }

@@ -6,6 +6,7 @@ import { ruleById } from '../rules/registry';
 import type { Evidence, Finding } from '../rules/types';
 import { REPORT_SCHEMA_VERSION, type ExportFinding, type Report } from './schema';
 import { summarize } from './summary';
+import { verdict } from './verdict';
 
 export const TOOL = 'BudgetLens 0.1.0';
 
@@ -64,6 +65,14 @@ export function exportFinding(f: Finding): ExportFinding {
   return out;
 }
 
+/**
+ * A standard table whose rows could not be read (none came out, and no note says it is empty on purpose):
+ * the rules that need it did not run. Key–value tables (整体绩效目标表) carry fields instead of rows.
+ */
+function unread(t: Table): boolean {
+  return t.kind !== 'unknown' && t.rows.length === 0 && !t.declaredEmpty && !t.fields && !t.indicators?.length && !t.projects?.length;
+}
+
 /** The serialisable report of one analysis (the --json output). */
 export function toReport(a: Analysis): Report {
   const doc = a.doc;
@@ -80,7 +89,7 @@ export function toReport(a: Analysis): Report {
     isBudget: doc.isBudget,
     kind: doc.kind,
     year: doc.year ?? null,
-    organization: doc.organization ?? null,
+    organization: s.organization ?? null,
     unit: doc.unit ?? null,
     tables: doc.isBudget
       ? doc.tables.map((t) => ({
@@ -92,6 +101,7 @@ export function toReport(a: Analysis): Report {
           columns: t.columns.length,
           unit: t.unit,
           parts: t.parts,
+          ...(unread(t) ? { unread: true } : {}),
         }))
       : [],
     totals: doc.isBudget ? totals : {},
@@ -105,5 +115,9 @@ export function toReport(a: Analysis): Report {
     warnings: doc.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.page !== undefined ? { page: w.page } : {}) })),
   };
   if (doc.pageCount !== undefined) report.pages = doc.pageCount;
+  if (s.organizations) report.organizations = s.organizations;
+  if (doc.isBudget && doc.isTemplate) report.isTemplate = true;
+  const v = verdict(report);
+  report.verdict = { mark: v.mark, complete: v.complete, zh: v.zh, en: v.en };
   return report;
 }

@@ -1,4 +1,5 @@
 import type { Report } from './schema';
+import { verdict } from './verdict';
 
 /**
  * A Markdown memo of the findings, for a story draft or an audit file: what the document is, its key
@@ -18,7 +19,10 @@ export function toMarkdown(r: Report, opts: { generated?: string } = {}): string
   const out: string[] = [];
   out.push(`# 预算透镜核对报告：${md(r.organization ?? r.source)}${r.year ? ` ${r.year} 年` : ''}${md(KIND[r.kind])}`);
   out.push('');
+  const v = verdict(r);
   out.push(`- 文件：${md(r.source)}${r.pages ? `（${r.pages} 页）` : ''}`);
+  if (r.organizations?.length) out.push(`- 部门：${r.organizations.map(md).join('、')}`);
+  out.push(`- 结论：${md(v.zh)}`);
   if (r.unit) out.push(`- 金额单位：${md(r.unit)}`);
   out.push(`- 结果：错误 ${r.counts.error} 处，警告 ${r.counts.warning} 处，提示 ${r.counts.info} 处；核对一致 ${r.counts.passed} 处`);
   out.push(`- 工具：${md(r.tool)}${opts.generated ? `，${md(opts.generated)}` : ''}`);
@@ -42,7 +46,7 @@ export function toMarkdown(r: Report, opts: { generated?: string } = {}): string
   }
 
   out.push('## 发现的问题', '');
-  if (!r.findings.length) out.push('未发现问题。', '');
+  if (!r.findings.length) out.push(v.complete ? '未发现问题。' : `没有发现不一致，但核对不完整：${md(v.gaps.map((g) => g.zh).join('；') || v.zh)}。`, '');
   let n = 0;
   for (const sev of ['error', 'warning', 'info'] as const) {
     const list = r.findings.filter((f) => f.severity === sev);

@@ -45,12 +45,16 @@ export const ExportTable = z.object({
   columns: z.number().int().nonnegative(),
   unit: z.string(),
   parts: z.number().int().positive(),
+  /** A standard table was found but none of its rows could be read: its checks did not run. */
+  unread: z.boolean().optional(),
 });
 
 export const KeyFigureSchema = z.object({
   name: z.string(),
   en: z.string(),
+  /** The amount, normalised (`883.50`); the document's own string is `printed` when it differs (`883. 50`). */
   value: z.string(),
+  printed: z.string().optional(),
   unit: z.string(),
   source: z.string(),
   page: z.number().int().positive().optional(),
@@ -64,6 +68,10 @@ export const Report = z.object({
   kind: z.enum(['budget', 'final-accounts', 'performance-targets', 'other']),
   year: z.number().int().nullable(),
   organization: z.string().nullable(),
+  /** Every department named over the tables, when there are several (a booklet): `organization` then says so. */
+  organizations: z.array(z.string()).optional(),
+  /** A blank template (no amounts): nothing was checked. */
+  isTemplate: z.boolean().optional(),
   unit: z.string().nullable(),
   pages: z.number().int().positive().optional(),
   tables: z.array(ExportTable),
@@ -77,6 +85,8 @@ export const Report = z.object({
   counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int(), passed: z.number().int() }),
   findings: z.array(ExportFinding),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), page: z.number().int().positive().optional() })),
+  /** The one-line verdict (lib/report/verdict.ts), for scripts: `complete` is false when tables are missing or unread. */
+  verdict: z.object({ mark: z.string(), complete: z.boolean(), zh: z.string(), en: z.string() }).optional(),
 });
 
 export type Report = z.infer<typeof Report>;

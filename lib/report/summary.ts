@@ -1,13 +1,17 @@
 import { functionClassName } from '../codes/functional';
 import { kindInfo, TABLE_KINDS, type TableKind } from '../recognize/catalog';
 import type { BudgetDoc, Claim, Row, Table } from '../recognize/model';
+import type { Amount } from '../money/amount';
+import { format } from '../money/decimal';
 import type { MoneyUnit } from '../money/units';
 
 /** One headline figure: its name, the value as printed, and where it was read. */
 export interface KeyFigure {
   name: string;
   en: string;
+  /** Normalised (`883.50`); `printed` keeps the document's own string when it differs (`883. 50`). */
   value: string;
+  printed?: string;
   unit: MoneyUnit;
   source: string;
   page?: number;
@@ -33,7 +37,10 @@ export interface BudgetFinal {
 }
 
 export interface DocSummary {
+  /** The department; `多个部门（n 个）` for a booklet whose tables name several. */
   organization?: string;
+  /** The departments the tables name, when there are several. */
+  organizations?: string[];
   year?: number;
   kind: BudgetDoc['kind'];
   unit?: MoneyUnit;
@@ -52,19 +59,54 @@ const first = (doc: BudgetDoc, ...kinds: TableKind[]): Table | undefined => {
   return undefined;
 };
 
+/**
+ * A headline amount shown without the source's slips of layout (`883. 50`, `883 50`, `883.50万元` → `883.50`);
+ * unchanged when it was read as printed. Findings keep quoting the printed string.
+ */
+export function shownAmount(a: Amount, text = a.raw): string {
+  if (!a.repair) return text.trim();
+  return format({ u: a.units, e: -a.decimals }, a.decimals, a.raw.includes(','));
+}
+
+function figure(name: string, en: string, amount: Amount, text: string, unit: MoneyUnit, source: string, page: number | undefined): KeyFigure {
+  const k: KeyFigure = { name, en, value: shownAmount(amount, text), unit, source };
+  if (k.value !== text.trim()) k.printed = text.trim();
+  if (page !== undefined) k.page = page;
+  return k;
+}
+
 function fig(name: string, en: string, t: Table | undefined, row: Row | undefined, col: string): KeyFigure | undefined {
   const c = row?.values[col];
   if (!t || !c?.amount?.printed) return undefined;
-  const k: KeyFigure = { name, en, value: c.text, unit: c.amount.unit ?? t.unit, source: t.title || (t.kind !== 'unknown' ? kindInfo(t.kind).zh : '') };
-  if (c.page !== undefined) k.page = c.page;
-  return k;
+  return figure(name, en, c.amount, c.text, c.amount.unit ?? t.unit, t.title || (t.kind !== 'unknown' ? kindInfo(t.kind).zh : ''), c.page);
 }
 
 function claimFig(name: string, en: string, c: Claim | undefined): KeyFigure | undefined {
   if (!c?.value) return undefined;
-  const k: KeyFigure = { name, en, value: c.value.raw, unit: c.unit ?? '万元', source: '情况说明' };
-  if (c.source.page !== undefined) k.page = c.source.page;
-  return k;
+  return figure(name, en, c.value, c.value.raw, c.unit ?? '万元', '情况说明', c.source.page);
+}
+
+/** Placeholder names of blank templates (上海市XX局, 洛阳市 XXXX 局) name no department. */
+const PLACEHOLDER = /[XＸ×]{2,}|某/i;
+/** The label before a department's name on a table (`编制单位：`, `部门：`) and a leading code (`341-`). */
+const LABEL = /^(?:(?:编制)?(?:部门|单位)(?:名称)?[:：]\s*|\d{3,}[-—])/;
+const orgKey = (s: string) => s.replace(LABEL, '').replace(/^\d+[-—]/, '').replace(/\s+/g, '');
+
+/**
+ * The departments named over the tables, when there are several (a booklet of many departments' budgets).
+ * A unit's own tables (`X（本级）`) belong to its department `X`, and a name read cut short is not another.
+ */
+export function departmentsOf(doc: BudgetDoc): string[] {
+  const names = new Map<string, string>();
+  for (const t of doc.tables) {
+    if (!t.org || PLACEHOLDER.test(t.org)) continue;
+    const k = orgKey(t.org);
+    if (k && !names.has(k)) names.set(k, t.org.trim());
+  }
+  const keys = [...names.keys()];
+  // `X（本级）` is X's own tables; a name cut by a line break (`常委会办公厅`) is part of another.
+  const own = keys.filter((k) => !keys.some((o) => o !== k && (k.startsWith(o) || o.includes(k))));
+  return own.length > 1 ? own.map((k) => names.get(k)!) : [];
 }
 
 const ledger = (t: Table | undefined, key: string) => t?.rows.find((r) => r.key === key);
@@ -99,7 +141,7 @@ export function summarize(doc: BudgetDoc): DocSummary {
       const c = r.values['exp.amount'];
       if (!c?.amount?.printed || c.amount.units === 0) continue;
       const code = r.key.slice(3);
-      byFunction.push({ name: `${code} ${functionClassName(code) ?? r.label}`, en: code, value: c.text, unit: t1.unit, source: t1.title, ...(c.page !== undefined ? { page: c.page } : {}) });
+      byFunction.push(figure(`${code} ${functionClassName(code) ?? r.label}`, code, c.amount, c.text, t1.unit, t1.title, c.page));
     }
   }
   const tp = t8?.rows.find((r) => Object.values(r.values).some((c) => c.amount?.printed)) ?? t8?.rows[0];
@@ -149,7 +191,11 @@ export function summarize(doc: BudgetDoc): DocSummary {
     }
   }
   const out: DocSummary = { kind: doc.kind, totals, byFunction, threePublic, inventory, budgetVsFinal };
-  if (doc.organization) out.organization = doc.organization;
+  const departments = departmentsOf(doc);
+  if (departments.length) {
+    out.organization = `多个部门（${departments.length} 个）`;
+    out.organizations = departments;
+  } else if (doc.organization) out.organization = doc.organization.replace(LABEL, '').trim() || doc.organization;
   if (doc.year) out.year = doc.year;
   if (doc.unit) out.unit = doc.unit;
   return out;

@@ -1,4 +1,5 @@
 import type { Report } from './schema';
+import { verdict } from './verdict';
 
 const SEV_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 const KIND_ZH = { budget: '部门预算', 'final-accounts': '部门决算', 'performance-targets': '绩效目标', other: '不是预算公开文件' } as const;
@@ -7,13 +8,15 @@ const KIND_ZH = { budget: '部门预算', 'final-accounts': '部门决算', 'per
 export function textReport(r: Report): string {
   const out: string[] = [];
   out.push(`BudgetLens 预算透镜 · ${r.source}`);
+  const v = verdict(r);
   if (!r.isBudget) {
-    const unreadable = r.warnings.some((w) => w.code === 'no-text-layer');
-    out.push(unreadable ? '结论：文件没有可读取的文字，无法判断内容，未做检查。' : '结论：这不是部门预算或决算公开文件，未做检查。');
+    out.push(`结论：${v.zh}。`);
     findingLines(r, out);
     return out.join('\n') + '\n';
   }
   out.push(`文件：${KIND_ZH[r.kind]}${r.year ? `（${r.year} 年）` : ''}${r.organization ? ` · ${r.organization}` : ''}${r.unit ? ` · 单位：${r.unit}` : ''}${r.pages ? ` · ${r.pages} 页` : ''}`);
+  if (r.organizations?.length) out.push(`部门：${r.organizations.join('、')}`);
+  out.push(`结论：${v.mark} ${v.zh}。`);
   for (const w of r.warnings) out.push(`注意：${w.message}${w.page ? `（第 ${w.page} 页）` : ''}`);
   const present = r.inventory.filter((e) => e.present).length;
   const missing = r.inventory.filter((e) => !e.present);
@@ -27,7 +30,6 @@ export function textReport(r: Report): string {
   if (r.threePublic.length) out.push(`“三公”经费：${r.threePublic.map((k) => `${k.name} ${k.value}`).join('；')}`);
   out.push(`检查结果：错误 ${r.counts.error} · 警告 ${r.counts.warning} · 提示 ${r.counts.info} · 核对一致 ${r.counts.passed} 处`);
   findingLines(r, out);
-  if (!r.findings.length) out.push('未发现问题。');
   return out.join('\n') + '\n';
 }
 
