@@ -16,6 +16,8 @@ export interface Args {
   password?: string;
   jobs?: number;
   lang: Lang;
+  /** The files are the parts of one disclosure (说明 + 报表): read and check them as one document. */
+  together: boolean;
 }
 
 /** A wrong command line: exit status 2, the message, then the usage. */
@@ -41,7 +43,7 @@ export function langOf(argv: string[], fallback: Lang): Lang {
 export function parseArgs(argv: string[], fallbackLang: Lang): Args {
   const lang = langOf(argv, fallbackLang);
   const fail = (key: MessageKey, ...a: string[]) => new UsageError(msg(lang, key, ...a));
-  const a: Args = { help: false, version: false, paths: [], format: 'text', policy: 'rounding-aware', lang };
+  const a: Args = { help: false, version: false, paths: [], format: 'text', policy: 'rounding-aware', lang, together: false };
   let asked: Format | undefined;
   let options = true;
   for (let i = 0; i < argv.length; i++) {
@@ -60,6 +62,7 @@ export function parseArgs(argv: string[], fallbackLang: Lang): Args {
     else if (x === '-V' || x === '--version') a.version = true;
     else if (x === '--json') asked = 'json';
     else if (x === '--strict') a.policy = 'strict';
+    else if (x === '--together' || x === '-t') a.together = true;
     else if (x === '--format' || x.startsWith('--format=')) {
       const f = value('--format');
       asked = FORMATS[f];
@@ -83,5 +86,6 @@ export function parseArgs(argv: string[], fallbackLang: Lang): Args {
   if (!a.command) throw fail('noCommand');
   if (a.command !== 'check') throw fail('unknownCommand', a.command);
   if (!a.paths.length) throw fail('noPaths');
+  if (a.together && a.paths.length < 2) throw fail('togetherNeedsFiles');
   return a;
 }

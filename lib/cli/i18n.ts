@@ -30,6 +30,8 @@ const USAGE: Record<Lang, string> = {
   --password=<密码>          打开有密码的 PDF
   --jobs=<n>                 多个文件时同时检查几个（默认：每个 CPU 核一个）
   --lang=zh|en               提示信息的语言（默认按 LANG / LC_ALL）
+  -t, --together             这几个文件是同一份公开文件的几部分（如“情况说明”和“报表”分开发布）：
+                             合在一起当作一份文件检查，说明与表格互相核对
 
 可一次给多个文件、通配符（check *.pdf）或文件夹（含子文件夹里的 HTML 和 PDF）：
 每检查完一个文件打印一行；--out 写出合并的报告（.csv 每条问题一行，带 document 列）。
@@ -48,6 +50,8 @@ Checks Chinese government budget and final-accounts disclosures (HTML pages or P
   --password=<pw>            open password-protected PDFs
   --jobs=<n>                 several files: how many are checked at once (default: one per core)
   --lang=zh|en               language of these messages (default: from LANG / LC_ALL)
+  -t, --together             the files are parts of one disclosure (a 情况说明 and its 报表 published
+                             separately): read and check them as one document, narrative against tables
 
 Several files, shell globs (check *.pdf) and folders (HTML pages and PDFs, sub-folders too) are checked one
 by one: a line is printed as each document finishes; --out writes the combined report (.csv: one row per
@@ -75,6 +79,7 @@ const MESSAGES = {
   noCommand: { zh: () => '缺少命令：budget-lens check <文件>', en: () => 'missing command: budget-lens check <file>' },
   unknownCommand: { zh: (c) => `未知命令 ${c}（可用 check）`, en: (c) => `unknown command ${c} (use check)` },
   noPaths: { zh: () => '没有给出要检查的文件', en: () => 'no file to check was given' },
+  togetherNeedsFiles: { zh: () => '--together 需要两个或更多文件（例如说明和报表）', en: () => '--together needs two or more files (the narrative and the tables, say)' },
   notFound: { zh: (p) => `找不到 ${p}`, en: (p) => `${p} does not exist` },
   noAccess: { zh: (p) => `没有权限读取 ${p}`, en: (p) => `${p} cannot be read (permission denied)` },
   cannotRead: { zh: (p, why) => `无法读取 ${p}（${why}）`, en: (p, why) => `cannot read ${p} (${why})` },

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { analyze } from '../analyze';
+import { combineExtracted } from '../extract/combine';
 import type { ExtractedDoc } from '../extract/types';
 import { toReport } from '../report/export';
 import { Report } from '../report/schema';
@@ -133,6 +134,28 @@ async function checkOne(args: Args, input: Input, io: CliIO, env: CliEnv): Promi
   return exitStatus([{ path: input.path, report }]);
 }
 
+/**
+ * A disclosure published in parts (情况说明 + 报表): the files are read in the order given and checked as one
+ * document, its pages numbered on through the files (the report lists which pages came from which file).
+ */
+async function checkTogether(args: Args, inputs: Input[], io: CliIO): Promise<number> {
+  const parts: ExtractedDoc[] = [];
+  for (const input of inputs) {
+    try {
+      if ('error' in input) throw new InputError(input.error);
+      parts.push(await loadFile(input.path, undefined, args.password, args.lang));
+    } catch (e) {
+      const where = 'error' in input ? '' : `${basename(input.path)}: `;
+      io.err(`budget-lens: ${e instanceof InputError ? e.message : `${where}${(e as Error).message}`}\n`);
+      return 2;
+    }
+  }
+  const name = parts.map((p) => basename(p.source)).join(' + ');
+  const report = Report.parse(toReport(analyze(combineExtracted(parts, name), { policy: args.policy })));
+  if (!deliver(args, renderReport(report, args.format), io, () => {})) return 2;
+  return exitStatus([{ path: name, report }]);
+}
+
 /** Erase a progress bar so that nothing of it is left on the terminal. */
 const CLEAR_LINE = '\r\x1b[K';
 
@@ -209,6 +232,7 @@ export async function main(argv: string[], io: CliIO, env: CliEnv = {}): Promise
     }
   }
   const { inputs, batch, skippedOffice, base } = resolveInputs(args.paths, args.lang);
+  if (args.together) return checkTogether(args, inputs, io);
   if (!batch) return checkOne(args, inputs[0]!, io, env);
   return checkMany(args, inputs, base, skippedOffice, io, env);
 }
