@@ -97,7 +97,7 @@ export function functionNameCore(label: string): string {
     .replace(/^[一二三四五六七八九十百]+[、.．]/, '')
     .replace(/^[（(][一二三四五六七八九十百]+[）)]/, '')
     .replace(/(的)?支出$/, '')
-    .replace(/事务$/, (m, off: number, s: string) => (s === '城乡社区事务' || s === '农林水事务' ? '' : m))
+    .replace(/事务$/, (m, _off: number, s: string) => (s === '城乡社区事务' || s === '农林水事务' ? '' : m))
     .replace(/^(.+?)等$/, '$1等');
 }
 

@@ -32,7 +32,7 @@ function looksLikeHeading(el: Element): boolean {
  * A table used for page layout rather than data: it holds other tables, has one column, or is a few
  * cells of long prose. Its cells are read as ordinary page flow.
  */
-function isLayoutTable(table: Element, grid: Grid): boolean {
+function isLayoutTable(_table: Element, grid: Grid): boolean {
   if (grid.nCols <= 1) return true;
   // One row of text (a "部门名称 … 单位：万元" line laid out with a table) is page flow, not data.
   if (grid.nRows <= 1 && !grid.cells.some((c) => /\d\.\d/.test(c.text))) return true;
