@@ -65,17 +65,20 @@ function resolveImport(from: string, spec: string): string | undefined {
   return undefined;
 }
 
+/** The message for an import that goes against the flow, or undefined. Paths relative to the repository. */
+export function importViolation(fromRel: string, toRel: string): string | undefined {
+  const me = layerOf(fromRel);
+  const them = layerOf(toRel);
+  return me && them && them.rank > me.rank ? `${fromRel} (${me.name}) imports ${toRel} (${them.name})` : undefined;
+}
+
 export function layerViolations(): string[] {
   const out: string[] = [];
   for (const file of [...sources('lib'), ...sources('components'), ...sources('entrypoints')]) {
-    const rel = relative(ROOT, file);
-    const me = layerOf(rel);
-    if (!me) continue;
     for (const spec of importsOf(file)) {
       const target = resolveImport(file, spec);
-      if (!target) continue;
-      const them = layerOf(relative(ROOT, target));
-      if (them && them.rank > me.rank) out.push(`${rel} (${me.name}) imports ${relative(ROOT, target)} (${them.name})`);
+      const v = target ? importViolation(relative(ROOT, file), relative(ROOT, target)) : undefined;
+      if (v) out.push(v);
     }
   }
   return out;
