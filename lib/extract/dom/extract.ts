@@ -1,6 +1,7 @@
 import { joinWrappedLines, repairGlyphs } from '../../text/normalize';
 import type { Block, ExtractedDoc, Grid, TextBlock } from '../types';
 import { buildGrid } from './grid';
+import { extractPositioned, isPositionedPage } from './positioned';
 import { isInlineHidden, isSkippedTag, tagOf } from './visibility';
 
 export interface DomExtractOptions {
@@ -46,6 +47,8 @@ function isLayoutTable(_table: Element, grid: Grid): boolean {
 
 /** Walk the page in document order and emit text blocks and data tables, each anchored to its element. */
 export function extractDom(doc: Document, opts: DomExtractOptions = {}): ExtractedDoc {
+  // A PDF converted to absolutely positioned text: read it the way PDFs are read.
+  if (!opts.root && isPositionedPage(doc)) return extractPositioned(doc, opts.source ?? '');
   const blocks: Block[] = [];
   const isHidden = opts.isHidden;
   let buffer = '';

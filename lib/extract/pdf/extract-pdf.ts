@@ -97,7 +97,7 @@ async function readPages(
 }
 
 /** Page layouts (from one reader or several) into the document: scans noticed, running lines dropped, tables joined. */
-function assemblePages(pages: PageBlocks[], meta: { source: string; title: string; warnings: ExtractWarning[] }): ExtractedDoc {
+export function assemblePages(pages: PageBlocks[], meta: { source: string; title: string; warnings: ExtractWarning[] }): ExtractedDoc {
   pages.sort((a, b) => a.page - b.page);
   const warnings = [...meta.warnings];
   const textPages = pages.filter((p) => p.glyphCount > 0).length;

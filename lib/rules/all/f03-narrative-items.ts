@@ -51,8 +51,12 @@ export default defineRule({
         const k = rows.find((x) => x.code === r.code!.slice(0, 5));
         const named = [!cls ? '' : '', kuan ? '' : k ? `款应为“${k.label}”` : '', `项应为“${r.label}”（${r.code}）`].filter(Boolean).join('，');
         out.push(note('F03', 'error', `说明中的科目名称${wrong}在${tableLabel(t)}中不存在；金额 ${c.value.raw} 对应的是“${r.label}”：${named}`, `The text names ${wrong}, which is not a row of the table; the amount ${c.value.raw} belongs to "${r.label}" (${r.code})`, [...claimEv, { kind: 'cell', cell: r.values['total'] ?? r.cells[0]!, role: 'compare', label: r.label, table: t }], [c.value.raw]));
+      } else if (!cls) {
+        // Neither the names nor the amount are in the table: more likely rows we did not read than a
+        // misnamed item. Said as a note, never as an error.
+        out.push(note('F03', 'info', `说明中的科目名称${wrong}在${tableLabel(t)}中没有找到（可能是表格未读全），未核对`, `The text names ${wrong}, not found among the rows read from the table; not checked`, claimEv, [c.value.raw]));
       } else {
-        out.push(note('F03', 'error', `说明中的科目名称${wrong}在${tableLabel(t)}中找不到`, `The text names ${wrong}, which is not a row of the table`, claimEv, [c.value.raw]));
+        out.push(note('F03', 'warning', `说明中的科目名称${wrong}在${tableLabel(t)}中找不到，金额 ${c.value.raw} 也对不上任何一行`, `The text names ${wrong}, which is not a row of the table, and its amount matches no row`, claimEv, [c.value.raw]));
       }
     }
     return out;
