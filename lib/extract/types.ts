@@ -77,6 +77,8 @@ export interface ExtractedDoc {
   pageCount?: number;
   /** Problems met while reading that the reader should be told about (no text layer, …). */
   warnings: ExtractWarning[];
+  /** Files the page links as attachments (a CMS article whose tables are 附表.xls). */
+  attachments?: { name: string; href: string }[];
   /** A disclosure read from several files: which pages came from which file. */
   parts?: { source: string; firstPage: number; pageCount: number }[];
 }

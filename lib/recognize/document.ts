@@ -87,6 +87,7 @@ export function recognize(x: ExtractedDoc): BudgetDoc {
     warnings: x.warnings.map((w) => ({ ...w })),
   };
   if (x.pageCount !== undefined) doc.pageCount = x.pageCount;
+  if (x.attachments?.length) doc.attachments = x.attachments;
   if (doc.isBudget && isBlankTemplate(x, tables)) doc.isTemplate = true;
   const unit = defaultUnit ?? mostCommon(tables.filter((t) => t.unitSource !== 'default').map((t) => t.unit));
   if (unit) doc.unit = unit;

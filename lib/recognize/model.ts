@@ -205,4 +205,6 @@ export interface BudgetDoc {
   paragraphs: Paragraph[];
   pageCount?: number;
   warnings: { code: string; message: string; page?: number }[];
+  /** Files the page links as attachments (its tables may be there). */
+  attachments?: { name: string; href: string }[];
 }

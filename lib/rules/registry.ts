@@ -48,6 +48,7 @@ import rule_f05 from './all/f05-item-lists';
 import rule_f06 from './all/f06-item-budgets';
 import rule_x01 from './all/x01-readable';
 import rule_x02 from './all/x02-unreliable-table';
+import rule_x03 from './all/x03-tables-elsewhere';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -98,6 +99,7 @@ export const RULES: readonly Rule[] = [
   rule_f06,
   rule_x01,
   rule_x02,
+  rule_x03,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

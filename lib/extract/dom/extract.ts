@@ -133,13 +133,37 @@ export function extractDom(doc: Document, opts: DomExtractOptions = {}): Extract
   if (root) visit(root, root);
   flush();
 
-  return {
+  const out: ExtractedDoc = {
     source: opts.source ?? '',
     format: 'html',
     title: repairGlyphs(doc.title ?? '').trim(),
     blocks,
     warnings: [],
   };
+  const attachments = root ? attachmentsOf(root) : [];
+  if (attachments.length) out.attachments = attachments;
+  return out;
+}
+
+const ATTACHMENT = /\.(xlsx?|et|docx?|wps|pdf|zip|rar)(?:$|[?#])/i;
+
+/** Files the page links as attachments (附表.xls, 报表.pdf): where a CMS article keeps its tables. */
+function attachmentsOf(root: Element): { name: string; href: string }[] {
+  const out: { name: string; href: string }[] = [];
+  for (const a of root.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href') ?? '';
+    let path = href;
+    try {
+      path = decodeURIComponent(href);
+    } catch {
+      // A cut escape: keep the raw address.
+    }
+    if (!ATTACHMENT.test(path)) continue;
+    const name = (a.textContent ?? '').replace(/\s+/g, ' ').trim() || path.split(/[/?#]/).filter(Boolean).pop() || href;
+    out.push({ name: name.slice(0, 80), href: href.slice(0, 300) });
+    if (out.length >= 20) break;
+  }
+  return out;
 }
 
 function isAllBold(el: Element): boolean {

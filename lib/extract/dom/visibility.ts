@@ -1,6 +1,8 @@
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'head', 'title',
   'meta', 'link', 'button', 'select', 'option', 'textarea', 'input', 'video', 'audio', 'map',
+  // Site chrome, not the disclosure: navigation bars and page footers (contacts, copyright, masked phones).
+  'nav', 'footer',
 ]);
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)/i;

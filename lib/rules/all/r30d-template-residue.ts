@@ -3,7 +3,8 @@ import { defineRule, type Finding } from '../types';
 
 /** Placeholders and alternatives a filled-in template should not keep. */
 const RESIDUE: [RegExp, string][] = [
-  [/(?<![A-Za-z])(?:X{2,}|x{3,}|×{2,}|ＸＸ+)(?![A-Za-z])/, '占位符'],
+  // Not a masked phone number or account (6432XXXX): digits before the Xs are a mask, not a placeholder.
+  [/(?<![A-Za-z\d])(?:X{2,}|x{3,}|×{2,}|ＸＸ+)(?![A-Za-z\d])/, '占位符'],
   [/(?:增长|增加|下降|减少)\s*[（(]\s*(?:增长|增加|下降|减少)\s*[）)]/, '未删除的备选词'],
   [/[（(]\s*(?:增长|增加|下降|减少)\s*[/／、或]\s*(?:增长|增加|下降|减少)\s*[）)]/, '未删除的备选词'],
   [/(?:请|应)?(?:填写|逐项说明|据实填报)[^。；]{0,20}(?:情况|原因|内容)?[。；]?$/, '填写说明'],
