@@ -2,6 +2,7 @@ import type { TolerancePolicy } from '../money/reconcile';
 import type { BudgetDoc, Cell } from '../recognize/model';
 import { RULES } from './registry';
 import { collapseMisreadTables } from './misread';
+import { mergeSlips } from './slips';
 import type { Finding, Pass, Rule, RuleContext, Severity } from './types';
 
 export interface RuleOptions {
@@ -43,7 +44,7 @@ export function runRules(doc: BudgetDoc, opts: RuleOptions = {}): RuleRun {
     }
   }
   const seen = new Set<string>();
-  const unique = collapseMisreadTables(findings, passes).filter((f) => {
+  const unique = mergeSlips(collapseMisreadTables(findings, passes)).filter((f) => {
     const k = `${f.rule}|${f.message.zh}`;
     if (seen.has(k)) return false;
     seen.add(k);

@@ -104,14 +104,38 @@ export function compareSum(ctx: RuleContext, total: Term | undefined, parts: (Te
   return sumFinding(opt, total, ps, r, unit);
 }
 
+/** Parts cap: a long sum names the parts that carry money and counts the rest. */
+const SHOWN_PARTS = 8;
+
+function sumText(parts: Term[]): string {
+  const carrying = parts.filter((p) => p.amount.printed && p.amount.units !== 0);
+  const shown = (parts.length > SHOWN_PARTS ? carrying : parts).slice(0, SHOWN_PARTS);
+  const text = shown.map((p, i) => `${i === 0 ? (p.sign === -1 ? '−' : '') : p.sign === -1 ? ' − ' : ' + '}${p.label} ${raw(p)}`).join('');
+  const rest = parts.length - shown.length;
+  if (!rest) return text;
+  const blank = parts.length - carrying.length;
+  const more = carrying.length - shown.filter((p) => carrying.includes(p)).length;
+  return `${text}${more ? ` + 另 ${more} 项` : ''}${blank ? `（另有 ${blank} 项为空或 0）` : ''}`;
+}
+
+/** A window of the text around `needle`, so that a quote always shows the words it is about. */
+export function excerpt(text: string, needle: string, width = 40): string {
+  const at = needle ? text.indexOf(needle) : -1;
+  if (at < 0) return text.slice(0, width * 2 + needle.length);
+  const start = Math.max(0, at - width);
+  const end = Math.min(text.length, at + needle.length + width);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
 function sumFinding(opt: CompareOptions, total: Term, parts: Term[], r: Reconciliation, unit: MoneyUnit): Finding {
   const d = r.decimals;
   const expected = fmt(r.expected, d);
   const difference = fmt(r.difference, d);
-  const printed = fmt(r.printed, d);
+  // The document's own string (507.4, not 507.40): what an auditor finds when they look.
+  const printed = total.amount.printed ? total.amount.raw : fmt(r.printed, d);
   const rounding = r.agreement === 'rounding';
   const severity: Severity = rounding ? 'info' : opt.severity ?? 'error';
-  const sumZh = parts.map((p, i) => `${i === 0 ? (p.sign === -1 ? '−' : '') : p.sign === -1 ? ' − ' : ' + '}${p.label} ${raw(p)}`).join('');
+  const sumZh = sumText(parts);
   const unitNote = unit === total.unit ? '' : `（按${unit}比较）`;
   const one = parts.length === 1;
   const zh = opt.relation

@@ -25,6 +25,10 @@ export interface Finding {
   values: string[];
   evidence: Evidence[];
   page?: number;
+  /** Other relations the same printed value breaks (one finding per slip). */
+  also?: { rule: string; message: { zh: string; en: string } }[];
+  /** The one printed value that explains every relation this finding lists. */
+  slip?: { label: string; printed: string };
 }
 
 /** A relation that held exactly: its cells get a quiet tick in the overlay. */

@@ -54,6 +54,10 @@ describe.skipIf(!root)('the shared corpus against its answer key', () => {
     expect(found / present).toBeGreaterThan(0.95);
   });
 
+  it('quotes the document exactly: every printed value and quoted sentence occurs in its text', () => {
+    expect([...results.values()].flatMap((r) => r.evidenceProblems.map((p) => `${r.name}: ${p}`))).toEqual([]);
+  });
+
   it('reads a 说明 and its 报表 published as two files as one disclosure, the narrative checked against the tables', () => {
     for (const [name, files] of Object.entries(key.pairs)) {
       const pair = results.get(name)!;

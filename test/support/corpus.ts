@@ -13,6 +13,7 @@ import { extractPdfBytes } from '../../lib/cli/load-pdf';
 import type { ExtractedDoc, GridCell } from '../../lib/extract/types';
 import type { Severity } from '../../lib/rules/types';
 import { combineExtracted } from '../../lib/extract/combine';
+import { evidenceProblems } from './evidence';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, '..', '..');
@@ -43,6 +44,8 @@ export interface CorpusResult {
   counts: Record<Severity, number>;
   organization?: string;
   year?: number;
+  /** Printed values or quotes of findings that the document's text does not hold. */
+  evidenceProblems: string[];
 }
 
 export function corpusRoot(): string | undefined {
@@ -140,6 +143,7 @@ export async function runCorpusDocument(d: CorpusDocument): Promise<CorpusResult
       ...(f.expected !== undefined ? { expected: f.expected } : {}),
     })),
     counts,
+    evidenceProblems: evidenceProblems(x, a),
   };
   if (a.doc.organization) r.organization = a.doc.organization;
   if (a.doc.year) r.year = a.doc.year;

@@ -70,7 +70,7 @@ export default defineRule({
       if (cmp(absd, { u: 0, e: 0 }) === 0) ctx.pass('F01', [c1, c4!, o1, o4!, i1, i4!, s1, s4!].map((t) => t.cell).filter((c): c is NonNullable<typeof c> => !!c));
       else {
         const sev = ctx.policy !== 'strict' && cmp(absd, envelope) <= 0 ? 'info' : 'error';
-        out.push(note('F01', sev, `非财政拨款资金对不上：年末结转之差 ${format(lhs, 2)}（${c1.amount.raw} − ${c4!.amount.raw || '0'}）应等于年初之差 + 收入之差 − 支出之差 = ${format(rhs, 2)}（差 ${format(diff, 2)}）`, `Non-appropriated balance does not reconcile (difference ${format(diff, 2)})`, [...cellEvidence(c1), ...cellEvidence(c4!, 'compare')], [c1.amount.raw, c4!.amount.raw], { expected: format(rhs, 2), printed: format(lhs, 2), difference: format(diff, 2) }));
+        out.push(note('F01', sev, `非财政拨款资金对不上：年末结转之差 ${format(lhs, 2)}（${c1.amount.raw} − ${c4!.amount.raw || '0'}）应等于年初之差 + 收入之差 − 支出之差 = ${format(rhs, 2)}（差 ${format(diff, 2)}）`, `Non-appropriated balance does not reconcile (difference ${format(diff, 2)})`, [...cellEvidence(c1), ...cellEvidence(c4!, 'compare')], [c1.amount.raw, c4!.amount.raw], { expected: format(rhs, 2), difference: format(diff, 2) }));
       }
     }
     return out;

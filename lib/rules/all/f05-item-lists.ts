@@ -37,7 +37,7 @@ export default defineRule({
         });
         const omitted = nonzero.filter((r) => !listed.some((n) => find(n) === r));
         if (!blank.length && !omitted.length) continue;
-        const claim = { id: `list-${out.length}`, key: 'list', label: word, source: { anchor: p.anchor, quote: m[0].slice(0, 120), ...(p.page !== undefined ? { page: p.page } : {}) } };
+        const claim = { id: `list-${out.length}`, key: 'list', label: word, source: { anchor: p.anchor, quote: p.text.slice(m.index, m.index + Math.min(m[0].length, 120)), ...(p.page !== undefined ? { page: p.page } : {}) } };
         const parts = [blank.length ? `列出了表中为空的“${blank.join('、')}”` : '', omitted.length ? `漏列了有金额的“${omitted.map((r) => `${r.label} ${r.values['total']!.text}`).join('、')}”` : ''].filter(Boolean).join('，');
         out.push(note('F05', 'warning', `说明中${word}的“主要包括”${parts}`, `The ${word} list names blank items or omits items with amounts`, [{ kind: 'claim', claim, role: 'printed', label: word }], omitted.map((r) => r.values['total']!.text)));
       }

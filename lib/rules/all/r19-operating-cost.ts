@@ -55,7 +55,7 @@ export default defineRule({
         `${s.label} ${s.amount.raw} 与${pub.label} ${pub.amount.raw} 的任何常见口径都不符（等于公用经费、扣除资本性支出 ${format(capitalSum, d)}、扣除事业单位部分 ${format(instPublic, d)}）`,
         `${s.label} ${s.amount.raw} fits none of the usual definitions relative to running costs ${pub.amount.raw}`,
         [...cellEvidence(s), ...cellEvidence(pub, 'compare')], [s.amount.raw, pub.amount.raw],
-        { expected: format(p, d), printed: format(v, d), difference: format(sub(v, p), d) }));
+        { expected: format(p, d), printed: s.amount.raw, difference: format(sub(v, p), d) }));
     }
     return out;
   },

@@ -60,7 +60,7 @@ export default defineRule({
         const diff = sub(fnSum, ecSum);
         if (cmp(diff, { u: 0, e: 0 }) > 0 && cmp(diff, room) <= 0) continue;
       }
-      out.push(note('R20', 'warning', `${link.zh}：功能科目 ${fnTerms.map((x) => `${x.label} ${x.amount.raw}`).join(' + ')} 与经济科目 ${econ.map((x) => `${x.label} ${x.amount.raw}`).join(' + ')} 不等（差 ${format(sub(fnSum, ecSum), d)}），部分费用可能记在其他科目下`, `${link.zh}: function rows ${format(fnSum, d)} vs economic items ${format(ecSum, d)}`, [...fnTerms.flatMap((x) => cellEvidence(x)), ...econ.flatMap((x) => cellEvidence(x, 'compare'))], [...fnTerms, ...econ].map((x) => x.amount.raw), { expected: format(ecSum, d), printed: format(fnSum, d), difference: format(sub(fnSum, ecSum), d) }));
+      out.push(note('R20', 'warning', `${link.zh}：功能科目 ${fnTerms.map((x) => `${x.label} ${x.amount.raw}`).join(' + ')} 与经济科目 ${econ.map((x) => `${x.label} ${x.amount.raw}`).join(' + ')} 不等（差 ${format(sub(fnSum, ecSum), d)}），部分费用可能记在其他科目下`, `${link.zh}: function rows ${format(fnSum, d)} vs economic items ${format(ecSum, d)}`, [...fnTerms.flatMap((x) => cellEvidence(x)), ...econ.flatMap((x) => cellEvidence(x, 'compare'))], [...fnTerms, ...econ].map((x) => x.amount.raw), { expected: format(ecSum, d), ...(fnTerms.length === 1 ? { printed: fnTerms[0]!.amount.raw } : {}), difference: format(sub(fnSum, ecSum), d) }));
     }
     return out;
   },

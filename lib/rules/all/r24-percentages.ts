@@ -2,7 +2,7 @@ import { checkPercent, formatPercent, type Interval } from '../../money/ratio';
 import { halfUlp, toDec } from '../../money/amount';
 import { add } from '../../money/decimal';
 import { claims, table, totalRow } from '../lookup';
-import { cellTerm, note } from '../terms';
+import { cellTerm, excerpt, note } from '../terms';
 import { defineRule, type Finding } from '../types';
 import type { BudgetDoc, Claim } from '../../recognize/model';
 
@@ -95,7 +95,7 @@ export default defineRule({
     // A rate printed without its % sign.
     for (const c of doc.claims) {
       if (!c.missingPercent) continue;
-      out.push(note('R24', 'error', `说明中的增长率“${c.missingPercent}”缺少百分号（%）：${c.source.quote.slice(0, 60)}`, `The rate "${c.missingPercent}" is printed without its % sign`, [{ kind: 'claim', claim: c, role: 'printed', label: c.label }], [c.missingPercent]));
+      out.push(note('R24', 'error', `说明中的增长率“${c.missingPercent}”缺少百分号（%）：${excerpt(c.source.quote, c.missingPercent)}`, `The rate "${c.missingPercent}" is printed without its % sign`, [{ kind: 'claim', claim: c, role: 'printed', label: c.label }], [c.missingPercent]));
     }
     // Shares stated for every part of one whole add to 100%.
     const groups = new Map<string, Claim[]>();
@@ -138,7 +138,7 @@ function emit(out: Finding[], c: Claim, part: Interval, whole: Interval, wholeLa
     `说明中的比例 ${c.share!.raw}（${c.label} ${c.value?.raw ?? c.count}）：按${wholeLabel}计算应为 ${r.computed}%${sev === 'info' ? '（差额在印刷位数的舍入范围内）' : ''}`,
     `"${c.label} … ${c.share!.raw}": computed from ${wholeLabel} it is ${r.computed}%`,
     [{ kind: 'claim', claim: c, role: 'printed', label: c.label }], [c.share!.raw],
-    { expected: `${r.computed}%`, printed: `${printed}%`, difference: r.computed ? fixedDiff(printed, r.computed, c.share!.decimals) : undefined }));
+    { expected: `${r.computed}%`, printed: c.share!.raw, difference: r.computed ? fixedDiff(printed, r.computed, c.share!.decimals) : undefined }));
 }
 
 /** a − b for two fixed-point strings with `d` decimals, computed on integers. */

@@ -51,7 +51,7 @@ export default defineRule({
       return out;
     }
     const dec = Math.max(0, -Math.min(s.e, t.e));
-    out.push(note('R26', 'error', `“三公”经费总额同比变化 ${format(t, dec)} 万元，但各项变化之和为 ${format(s, dec)} 万元`, `The "three public" total changes by ${format(t, dec)} but the items by ${format(s, dec)}`, [total!, ...parts].map((c) => ({ kind: 'claim' as const, claim: c, role: 'part' as const, label: c.label })), [], { expected: format(s, dec), printed: format(t, dec) }));
+    out.push(note('R26', 'error', `“三公”经费总额同比变化 ${format(t, dec)} 万元，但各项变化之和为 ${format(s, dec)} 万元`, `The "three public" total changes by ${format(t, dec)} but the items by ${format(s, dec)}`, [total!, ...parts].map((c) => ({ kind: 'claim' as const, claim: c, role: 'part' as const, label: c.label })), [], { expected: format(s, dec) }));
     return out;
   },
 });

@@ -90,10 +90,12 @@ export default defineRule({
           return { agreement: 'mismatch', V };
         };
         const where = `${tableLabel(t)}「${p.name}」（金额 ${total.raw} ${t.unit}）`;
-        const emit = (sev: Severity, zh: string, en: string, fs: CostFigure[], V: Dec, difference = `${format(sub(V, A), 0)} 元`) => {
+        // expected in the document's own terms: the indicator as it should read (≤15.93万元 for a unit slip,
+        // the amount with its operator otherwise); printed is the indicator cell as printed.
+        const emit = (sev: Severity, zh: string, en: string, fs: CostFigure[], V: Dec, difference = `${format(sub(V, A), 0)} 元`, expected = `${fs.length === 1 ? fs[0]!.op : ''}${total.raw}${t.unit}`) => {
           const f = note('R29', sev, `${where}：${zh}`, `"${p.name}" (${total.raw} ${t.unit}): ${en}`, evidence(t, p, fs.map((x) => x.indicator)), [total.raw, ...fs.map((x) => x.indicator.value)], {
-            expected: `${total.raw} ${t.unit}`,
-            printed: fs.map((x) => `${x.op}${x.amount.raw}${x.unit}`).join(' + '),
+            expected,
+            printed: fs.map((x) => x.indicator.value).join(' + '),
             difference,
           });
           out.push(f);
@@ -123,7 +125,7 @@ export default defineRule({
         const ratio = powerOfTenBetween(f, total, t.unit, half);
         if (ratio) {
           // A difference in 元 between a slipped unit and the amount means nothing to a reader: say the factor.
-          emit('error', `成本指标“${f.indicator.name} ${f.indicator.value}”折合 ${format(V, 2)} 元，约为项目金额的${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}${ratio < 0 ? '倍' : ''}——单位写错了${opNote}`, `the cost figure is ${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}× the amount: a unit error${opNoteEn}`, single, V, `${10 ** Math.abs(ratio)} 倍（单位写错）`);
+          emit('error', `成本指标“${f.indicator.name} ${f.indicator.value}”折合 ${format(V, 2)} 元，约为项目金额的${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}${ratio < 0 ? '倍' : ''}——单位写错了${opNote}`, `the cost figure is ${ratio < 0 ? '' : '1/'}${10 ** Math.abs(ratio)}× the amount: a unit error${opNoteEn}`, single, V, `${10 ** Math.abs(ratio)} 倍（单位写错）`, `${f.op}${f.amount.raw}${t.unit}`);
           continue;
         }
         if (cmp(V, A) < 0) {

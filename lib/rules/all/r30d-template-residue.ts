@@ -1,4 +1,4 @@
-import { note, tableEvidence } from '../terms';
+import { excerpt, note, tableEvidence } from '../terms';
 import { defineRule, type Finding } from '../types';
 
 /** Placeholders and alternatives a filled-in template should not keep. */
@@ -49,8 +49,9 @@ export default defineRule({
       // instruction left over.
       const r = /^\s*注\s*\d*\s*[:：]|^\s*\d+[.、．]/.test(p.text) && /填写/.test(p.text) && !/[（(][^）)]*填写[）)]/.test(p.text) ? undefined : residue(p.text);
       if (!r) continue;
-      const claim = { id: `residue-${out.length}`, key: 'residue', label: r.what, source: { anchor: p.anchor, quote: p.text.slice(0, 120), ...(p.page !== undefined ? { page: p.page } : {}) } };
-      out.push(note('R30d', 'error', `说明中残留${r.what}“${r.match}”：${p.text.slice(0, 50)}${p.text.length > 50 ? '…' : ''}`, `Template ${r.what === '占位符' ? 'placeholder' : 'text'} left in: "${r.match}"`, [{ kind: 'claim', claim, role: 'printed', label: r.what }]));
+      const quote = excerpt(p.text, r.match);
+      const claim = { id: `residue-${out.length}`, key: 'residue', label: r.what, source: { anchor: p.anchor, quote, ...(p.page !== undefined ? { page: p.page } : {}) } };
+      out.push(note('R30d', 'error', `说明中残留${r.what}“${r.match}”：${quote}`, `Template ${r.what === '占位符' ? 'placeholder' : 'text'} left in: "${r.match}"`, [{ kind: 'claim', claim, role: 'printed', label: r.what }]));
     }
     for (const t of doc.tables) {
       for (const [text, where] of [[t.org ?? '', '部门名称'], [t.title, '表名'], ...t.notes.map((n) => [n, '表注'] as [string, string])] as [string, string][]) {
