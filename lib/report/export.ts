@@ -46,7 +46,8 @@ export function exportFinding(f: Finding): ExportFinding {
   const tableEv = f.evidence.find((e) => e.kind === 'cell' || e.kind === 'table');
   const out: ExportFinding = {
     rule: f.rule,
-    ruleTitle: rule?.title ?? { zh: f.rule, en: f.rule },
+    // A heading says what is wrong (errors, warnings); a note keeps the neutral name of the check.
+    ruleTitle: (f.severity === 'info' ? rule?.title : rule?.problem) ?? { zh: f.rule, en: f.rule },
     severity: f.severity,
     message: f.message.zh,
     messageEn: f.message.en,

@@ -49,6 +49,8 @@ export interface Rule {
   /** The relations of the reference catalogue this rule checks (R1 … R32, F1 …). */
   relation: string;
   title: { zh: string; en: string };
+  /** The heading above a finding: what is wrong, not the relation that should hold. */
+  problem: { zh: string; en: string };
   /** A plain explanation for a reader learning budgets. */
   explain: { zh: string; en: string };
   /** A worked example with numbers. */

@@ -21,6 +21,14 @@ describe('rules explain themselves', () => {
     }
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
   });
+
+  it('every rule has a heading that says what is wrong, distinct from the relation it checks', () => {
+    for (const r of RULES) {
+      expect(r.problem.zh.length, r.id).toBeGreaterThan(4);
+      expect(r.problem.en.length, r.id).toBeGreaterThan(4);
+      if (r.id !== 'R28' && r.id !== 'X02') expect(r.problem.zh, r.id).not.toBe(r.title.zh);
+    }
+  });
 });
 
 describe('glossary', () => {

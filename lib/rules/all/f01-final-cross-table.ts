@@ -19,6 +19,7 @@ export default defineRule({
   id: 'F01',
   relation: '决算 cross-table',
   title: { zh: '决算各表之间的同一数字一致', en: 'Final-account tables agree with each other' },
+  problem: { zh: '决算各表之间的同一数字不一致', en: 'The same figure differs between final-accounts tables' },
   explain: {
     zh: '九张决算表是同一本账的不同切面：收入支出决算总表的本年收入合计等于收入决算表合计，本年支出合计等于支出决算表合计；财政拨款收入支出决算总表的一般公共预算支出等于一般公共预算财政拨款支出决算表合计；财政拨款只是全部资金的一部分，所以财政拨款表的项目支出不会超过支出决算表的项目支出。全部资金与财政拨款的年初、年末结转之差，还要与非财政拨款的收支对得上。',
     en: 'The nine final-account tables slice one ledger: totals repeat across tables, appropriations never exceed all funds, and the non-appropriated balance carried forward must match non-appropriated income and spending.',

@@ -9,6 +9,7 @@ export default defineRule({
   id: 'F02',
   relation: '决算 narrative: 决算数 vs 预算数',
   title: { zh: '“大于/小于/持平”与决算数、预算数相符', en: 'Above/below-budget wording matches the figures' },
+  problem: { zh: '“大于/小于/持平”与决算数、预算数不符', en: '"Greater/less/equal" contradicts the figures' },
   explain: {
     zh: '决算说明对每一项写“年初预算为 B 万元，支出决算为 A 万元”，再说“决算数小于预算数”或“基本持平”。这个判断词必须与两个数字的大小关系一致。',
     en: 'Each item states the budget B and the actual A, then says whether actual is above, below or equal to budget: the word must match the numbers.',

@@ -11,6 +11,7 @@ export default defineRule({
   id: 'F03',
   relation: '决算 narrative: items by 类/款/项',
   title: { zh: '说明逐项列出的科目名称和金额与表格一致', en: 'Items described in the text match the table rows' },
+  problem: { zh: '说明列出的科目名称或金额与表格不符', en: 'An item the narrative names does not match the table' },
   explain: {
     zh: '决算说明按“××（类）××（款）××（项）”逐项说明预算和决算数。每个名称都应是一般公共预算财政拨款支出决算表里的真实科目，决算数应等于该行的数字。名称写成了旧科目名或别的科目，读者就无法把文字和表格对上。',
     en: 'Each item the text describes as "class / item / sub-item" must be a real row of the general-budget table with the same actual figure.',

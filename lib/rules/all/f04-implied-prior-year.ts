@@ -18,6 +18,7 @@ export default defineRule({
   id: 'F04',
   relation: '决算 narrative: year-on-year consistency',
   title: { zh: '同比说法与说明自己给出的上年数一致', en: 'Year-on-year statements agree with each other' },
+  problem: { zh: '同比说法与说明自己给出的上年数矛盾', en: 'A year-on-year statement contradicts the implied prior year' },
   explain: {
     zh: '财政拨款收入支出总计包含一般公共预算财政拨款支出，所以上年的财政拨款总计不会小于上年的一般公共预算财政拨款支出。说明里的“增加/减少 A 万元”可以推出上年数；如果一处说“持平”，另一处推出的上年数却更大，两句话不可能同时成立。',
     en: 'Last year\'s appropriation total cannot be below last year\'s general-budget spending; the changes the text states imply last year\'s figures, and the statements must be compatible.',

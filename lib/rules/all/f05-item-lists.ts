@@ -9,6 +9,7 @@ export default defineRule({
   id: 'F05',
   relation: '决算 narrative: 人员经费/公用经费 item lists',
   title: { zh: '“主要包括”列出的科目与基本支出表一致', en: 'Item lists match the basic-expenditure table' },
+  problem: { zh: '“主要包括”列出的科目与基本支出表不符', en: 'The "mainly" list does not match the basic-expenditure table' },
   explain: {
     zh: '说明在人员经费、公用经费后面列出“主要包括：基本工资、津贴补贴……”。列出的每一项在基本支出决算表里都应有金额；表中有金额的项目也应被列出。列了表中为空的项目，或漏掉有金额的项目，说明文字与表格来自不同口径或抄错了行。',
     en: 'The items listed after 人员经费 / 公用经费 should be exactly those with amounts in the basic-expenditure table.',

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'F06',
   relation: '决算 narrative: item budgets add up',
   title: { zh: '逐项说明的预算数、决算数加总等于总数', en: 'Item budgets and actuals add up to the totals' },
+  problem: { zh: '逐项的预算数、决算数加起来不等于总数', en: 'Item budgets or actuals do not add up to the total' },
   explain: {
     zh: '说明先给出一般公共预算财政拨款支出的年初预算总数和决算总数，再逐项列出每个科目的预算数和决算数。各项相加应等于总数（允许分别四舍五入造成的几分钱差）。',
     en: 'The item-by-item budgets and actuals must add up to the overall figures stated before them.',

@@ -16,6 +16,7 @@ export default defineRule({
   id: 'R01',
   relation: 'R1',
   title: { zh: '收支总表：收入、支出与总计自洽', en: 'Income & expenditure summary adds up' },
+  problem: { zh: '收支总表的收入、支出或总计对不上', en: 'The income and expenditure summary does not add up' },
   explain: {
     zh: '收支总表左栏是钱从哪里来，右栏是钱花到哪里。本年收入合计应等于各项收入之和，本年支出合计应等于各功能支出之和；加上结转结余后，收入总计必须等于支出总计——钱不会凭空多出或消失。',
     en: 'The left side lists where the money comes from, the right side where it goes. This year\'s income must equal the sum of its sources, spending the sum of the functions, and with balances carried over, both grand totals must be equal.',

@@ -14,6 +14,7 @@ export default defineRule({
   id: 'R02',
   relation: 'R2',
   title: { zh: '部门收入预算表：来源与单位层级相加', en: 'Income table adds up by source and by unit' },
+  problem: { zh: '收入表的来源或单位加起来不对', en: 'The income table does not add up' },
   explain: {
     zh: '部门收入预算表把收入按来源（一般公共预算、政府性基金、事业收入……）和单位展开。每行的本年收入合计等于各来源之和，总计等于本年收入加上年结转结余；部门行等于其下属单位之和。',
     en: 'The income table splits income by source and by unit. Each row\'s income equals the sum of its sources, the grand total adds last year\'s balance, and a department row equals the sum of its units.',

@@ -15,6 +15,7 @@ export default defineRule({
   id: 'R03',
   relation: 'R3',
   title: { zh: '支出表：每行基本+项目、每列逐级相加', en: 'Expenditure tables add up across and down' },
+  problem: { zh: '支出表的行或列加起来不对', en: 'The expenditure table does not add up' },
   explain: {
     zh: '支出表的每一行：合计 = 基本支出 + 项目支出；基本支出 = 人员经费（工资福利支出 + 对个人和家庭的补助）+ 公用经费（商品和服务支出 + 资本性支出）；项目支出 = 其他运转类 + 特定目标类。每一列：类 = 其下各款之和，款 = 其下各项之和，合计行 = 各类之和（预算表通常只列项，合计 = 各项之和）。',
     en: 'Across each row: total = basic + project spending; basic = personnel + running costs; project = operating + specific-purpose. Down each column: a 类 equals its 款, a 款 its 项, and the total row the sum of the top-level rows.',

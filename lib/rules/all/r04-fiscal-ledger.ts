@@ -10,6 +10,7 @@ export default defineRule({
   id: 'R04',
   relation: 'R4',
   title: { zh: '财政拨款收支表：三类拨款与支出自洽', en: 'Fiscal appropriation table adds up' },
+  problem: { zh: '财政拨款收支表加起来不对', en: 'The appropriations table does not add up' },
   explain: {
     zh: '财政拨款收支表只含财政拨给部门的钱。本年收入 = 一般公共预算拨款 + 政府性基金拨款 + 国有资本经营拨款；每一支出行的合计 = 三类拨款之和；本年支出 = 各功能支出之和；支出合计 = 本年支出 + 年终结转结余，且等于收入合计。',
     en: 'Only appropriated money. Income = general + fund + state-capital appropriations; each spending row\'s total = its three parts; spending = sum of functions; the totals of both sides are equal.',

@@ -8,6 +8,7 @@ export default defineRule({
   id: 'R05',
   relation: 'R5',
   title: { zh: '基本支出表：人员经费 + 公用经费', en: 'Basic expenditure table: personnel + running costs' },
+  problem: { zh: '基本支出表加起来不对', en: 'The basic-expenditure table does not add up' },
   explain: {
     zh: '基本支出按经济分类列出。每行合计 = 人员经费 + 公用经费，且只填其中一列：301 工资福利支出和 303 对个人和家庭的补助属于人员经费，302 商品和服务支出和 310 资本性支出属于公用经费。合计行等于各科目之和；类（301、302、303）等于其下各款之和。',
     en: 'Basic spending by economic code. Each row: total = personnel + running costs, filling one of the two: 301 and 303 are personnel, 302 and 310 are running costs. The total row equals the sum of the items.',

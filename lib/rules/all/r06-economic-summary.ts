@@ -8,6 +8,7 @@ export default defineRule({
   id: 'R06',
   relation: 'R6',
   title: { zh: '支出经济分类汇总表：来源相加、科目相加', en: 'Economic summary adds up' },
+  problem: { zh: '支出经济分类汇总表加起来不对', en: 'The economic-class summary does not add up' },
   explain: {
     zh: '支出经济分类汇总表把全部支出（基本和项目）按经济科目汇总，并列出资金来源。每行总计 = 各资金来源之和（“其中：财政拨款”不另加）；合计行 = 各科目之和，并应等于部门支出预算表的合计。',
     en: 'All spending by economic code with its funding sources. Each row\'s total = sum of sources ("of which" columns excluded); the total row = sum of items = the expenditure table\'s total.',

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'R07',
   relation: 'R7',
   title: { zh: '“三公”经费表：合计 = 三项之和', en: '"Three public" table adds up' },
+  problem: { zh: '“三公”经费合计不等于各项之和', en: 'The "three public" total is not the sum of its items' },
   explain: {
     zh: '“三公”经费是因公出国（境）费、公务用车购置及运行费、公务接待费三项。合计 = 三项之和；公务用车购置及运行费 = 公务用车购置费 + 公务用车运行费。',
     en: '"Three public" expenses are official travel abroad, official vehicles and official hospitality. Total = the three; vehicles = purchase + running costs.',

@@ -39,6 +39,7 @@ export default defineRule({
   id: 'R08',
   relation: 'R8',
   title: { zh: '机构运转经费表：科目、单位与资金来源相加', en: 'Operating-cost table adds up' },
+  problem: { zh: '机构运转经费表加起来不对', en: 'The operating-cost table does not add up' },
   explain: {
     zh: '机构运转经费预算表逐项列出保障机构运转的费用（办公费、印刷费、差旅费、公务用车运行维护费……）。合计 = 各费用项之和，部门行与单位行都应等于合计；每行合计 = 各资金来源之和。',
     en: 'Lists each operating-cost item. Total = sum of items = department row = unit row; each row\'s total = sum of its funding sources.',

@@ -8,6 +8,7 @@ export default defineRule({
   id: 'R09',
   relation: 'R9',
   title: { zh: '项目支出表：各项目相加、资金来源相加', en: 'Project table adds up' },
+  problem: { zh: '项目支出表加起来不对', en: 'The project table does not add up' },
   explain: {
     zh: '项目支出预算表逐个列出项目。合计行 = 全部项目之和，单位行 = 其下项目之和；每个项目的合计 = 本年拨款（一般公共预算、政府性基金、国有资本经营）+ 结转结余 + 财政专户管理资金 + 单位资金。',
     en: 'Each project listed. The total row = sum of projects, a unit row = its projects; each project\'s total = appropriations + carry-over + special account + own funds.',

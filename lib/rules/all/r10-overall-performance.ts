@@ -6,6 +6,7 @@ export default defineRule({
   id: 'R10',
   relation: 'R10',
   title: { zh: '整体绩效目标表：预算总额 = 资金来源 = 资金结构', en: 'Overall performance block adds up' },
+  problem: { zh: '整体绩效目标表的预算总额、来源与结构不一致', en: 'The overall-performance budget, sources and structure disagree' },
   explain: {
     zh: '整体绩效目标表的“预算情况”把部门预算总额拆了两遍：按资金来源（政府预算资金 + 财政专户管理资金 + 单位资金）和按资金结构（基本支出 + 项目支出）。两种拆法都必须加回总额。',
     en: 'The budget block splits the total twice: by source (government + special account + own funds) and by structure (basic + project). Both must add back to the total.',

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'R11',
   relation: 'R11',
   title: { zh: '项目绩效目标表：部门 = 单位之和 = 项目之和', en: 'Project performance table adds up' },
+  problem: { zh: '项目绩效目标表的部门、单位与项目金额不一致', en: 'Department, unit and project amounts disagree in the performance table' },
   explain: {
     zh: '项目绩效目标表先列部门行、单位行，再列项目。部门行 = 其下单位之和 = 其下项目之和；每个项目的资金总额 = 政府预算资金 + 财政专户管理资金 + 单位资金。',
     en: 'Department row = its units = its projects; each project\'s total = government funds + special account + own funds.',

@@ -37,6 +37,7 @@ export default defineRule({
   id: 'R12',
   relation: 'R12',
   title: { zh: '各表功能分类支出一致', en: 'Spending by function agrees across tables' },
+  problem: { zh: '同一功能分类支出在各表不一致', en: 'Spending by function differs between tables' },
   explain: {
     zh: '同一项功能支出（如“一般公共服务支出”，科目代码以 201 开头）在收支总表、财政拨款收支表里是一个数，在支出表里是该类下各项之和。三处必须相等。功能分类告诉你钱用于什么事：201 一般公共服务、208 社会保障和就业、210 卫生健康、221 住房保障……',
     en: 'A function class (e.g. 201 general public services) appears as one figure in the summary tables and as the sum of its 项 rows in the expenditure table; all must agree.',

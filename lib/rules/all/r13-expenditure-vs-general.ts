@@ -25,6 +25,7 @@ export default defineRule({
   id: 'R13',
   relation: 'R13',
   title: { zh: '全部为一般公共预算时，两张支出表逐行相同', en: 'Expenditure and general-budget tables match row by row' },
+  problem: { zh: '两张支出表本应逐行相同却不同', en: 'Two expenditure tables that should be identical differ' },
   explain: {
     zh: '部门支出预算表包含所有资金，一般公共预算支出预算表只含一般公共预算资金。当部门的收入全部来自一般公共预算（收支总表里本年收入合计 = 一般公共预算）时，这两张表应逐行逐列完全相同。',
     en: 'When all income is general-budget money, the expenditure table and the general-budget expenditure table must be identical, row by row.',

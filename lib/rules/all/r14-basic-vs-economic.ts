@@ -7,6 +7,7 @@ export default defineRule({
   id: 'R14',
   relation: 'R14',
   title: { zh: '支出表的基本支出与基本支出表一致', en: 'Basic spending agrees between tables' },
+  problem: { zh: '基本支出与基本支出表不一致', en: 'Basic spending differs from the basic-expenditure table' },
   explain: {
     zh: '一般公共预算支出表里的基本支出，在一般公共预算基本支出表里按经济科目展开。两者合计相等；人员经费 = 工资福利支出 + 对个人和家庭的补助；公用经费 = 商品和服务支出 + 资本性支出。',
     en: 'Basic spending in the expenditure table is itemised in the basic-expenditure table: totals equal; personnel = wages + transfers to households; running costs = goods and services + capital.',

@@ -19,6 +19,7 @@ export default defineRule({
   id: 'R15',
   relation: 'R15',
   title: { zh: '项目支出在各表一致', en: 'Project spending agrees across tables' },
+  problem: { zh: '项目支出在各表不一致', en: 'Project spending differs between tables' },
   explain: {
     zh: '项目支出在支出表里是一列，在项目支出预算表里是各项目之和，在绩效目标表里又出现一次。这些数必须相同；支出表的“其他运转类”“特定目标类”两列应分别等于项目支出预算表里对应类型项目之和。',
     en: 'Project spending appears in the expenditure table, as the sum of the project table, and in the performance tables; all must agree, and the two project-type columns must equal the projects of each type.',

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'R16',
   relation: 'R16',
   title: { zh: '总数在各表一致', en: 'The grand total agrees across tables' },
+  problem: { zh: '总数在各表不一致', en: 'Totals differ between tables' },
   explain: {
     zh: '部门的收入总计、本年支出合计在多张表里都会出现：收支总表、收入表、支出表、经济分类汇总表、整体绩效目标表的部门预算总额。同一个数在不同表里必须相同。',
     en: 'The department\'s totals appear in several tables (summary, income, expenditure, economic summary, performance block). The same figure must be the same everywhere.',

@@ -45,6 +45,7 @@ export default defineRule({
   id: 'R17',
   relation: 'R17',
   title: { zh: '项目在项目表与绩效表中一一对应', en: 'Projects match between the project and performance tables' },
+  problem: { zh: '项目表与绩效表的项目对不上', en: 'Projects do not match between the project and performance tables' },
   explain: {
     zh: '每个项目既出现在项目支出预算表，也出现在项目绩效目标表中，金额和类型（其他运转类/特定目标类）应相同；项目个数也应与说明里“共 N 个项目”一致。绩效表金额常四舍五入到 0.1 万元，这在舍入范围内不算错误。',
     en: 'Each project appears in both the project table and the performance table with the same amount and type; the count matches the narrative. Amounts rounded to 0.1 are fine.',

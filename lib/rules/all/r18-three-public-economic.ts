@@ -20,6 +20,7 @@ export default defineRule({
   id: 'R18',
   relation: 'R18',
   title: { zh: '“三公”经费与经济科目一致', en: '"Three public" expenses agree with economic items' },
+  problem: { zh: '“三公”经费与经济科目不一致', en: '"Three public" expenses differ from their economic items' },
   explain: {
     zh: '“三公”经费的每一项都有对应的经济科目：公务接待费 30217、公务用车运行维护费 30231、公务用车购置 31013、因公出国（境）费用 30212。支出经济分类汇总表（含基本和项目支出）中这些科目的一般公共预算金额应与“三公”表一致；只有基本支出表时，科目金额不应超过“三公”表（项目支出里可能还有一部分）。',
     en: 'Each "three public" item has an economic code (30217 hospitality, 30231 vehicle running, 31013 vehicle purchase, 30212 travel abroad). The economic summary must agree; the basic table alone may show less, never more.',

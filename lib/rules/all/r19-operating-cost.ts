@@ -8,6 +8,7 @@ export default defineRule({
   id: 'R19',
   relation: 'R19',
   title: { zh: '机构运转（机关运行）经费与公用经费相符', en: 'Operating costs match running costs' },
+  problem: { zh: '机构运转经费与公用经费对不上', en: 'Operating costs fit no definition against running costs' },
   explain: {
     zh: '机构运转经费（或机关运行经费）是保障机构运转购买货物和服务的钱，口径与基本支出中的公用经费相近但不完全相同：有的单位等于公用经费，有的扣除资本性支出（如办公设备购置），有的只算行政单位部分（不含事业单位）。这是定义差异，不是算术错误；与任何一种口径都对不上时才提示。',
     en: 'Operating costs are close to, but not always equal to, running costs (公用经费): some exclude capital purchases, some only count administrative units. Flagged only when no documented definition fits.',

@@ -23,6 +23,7 @@ export default defineRule({
   id: 'R20',
   relation: 'R20',
   title: { zh: '功能科目与对应经济科目大致相符', en: 'Function items match their economic items' },
+  problem: { zh: '功能科目与对应经济科目差得较多', en: 'Function and economic items differ' },
   explain: {
     zh: '有些功能科目与经济科目一一对应：208 05 05 机关事业单位基本养老保险缴费支出 ≈ 30108 养老保险缴费，221 02 01 住房公积金 ≈ 30113 住房公积金，210 11 行政事业单位医疗 ≈ 30110 医疗保险缴费，208 05 01 行政单位离退休 ≈ 30302 退休费。对不上或只出现一边，通常说明费用记在了别的功能科目下（例如都记在“行政运行”里），值得核实但不一定是错误。',
     en: 'Some function items correspond to one economic item (pension contributions, housing fund, medical insurance, retirement pay). A mismatch, or one side missing, usually means the cost was booked under another function item; worth checking, not necessarily wrong.',

@@ -6,6 +6,7 @@ export default defineRule({
   id: 'R21',
   relation: 'R21',
   title: { zh: '项目支出不应记在“行政运行/事业运行”科目', en: 'Project money should not sit under 行政运行 / 事业运行' },
+  problem: { zh: '项目支出记在了“行政运行/事业运行”科目', en: 'Project money booked under 行政运行/事业运行' },
   explain: {
     zh: '功能科目的“项”有固定含义：01 行政运行、50 事业运行用来放保障机构日常运转的基本支出；项目支出一般记在 02 一般行政管理事务、99 其他……支出等科目。行政运行科目下出现项目支出，说明分类可能不准确。',
     en: 'Item 01 (行政运行) and 50 (事业运行) hold basic running spending; project money belongs under 02, 99 and the like. Project money under 01/50 suggests a classification slip.',

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'R22',
   relation: 'R22',
   title: { zh: '政府采购：货物 + 工程 + 服务', en: 'Government procurement adds up' },
+  problem: { zh: '政府采购数字对不上', en: 'Procurement figures do not add up' },
   explain: {
     zh: '政府采购预算分货物、工程、服务三类，总额 = 三类之和。另外，若说明称没有政府采购预算，表中却有办公设备购置（310 02）等通常需要采购的支出，值得核实。',
     en: 'Procurement = goods + works + services. If the narrative says there is none while the tables show equipment purchases (310 02), that is worth checking.',

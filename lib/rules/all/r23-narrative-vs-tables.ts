@@ -114,6 +114,7 @@ export default defineRule({
   id: 'R23',
   relation: 'R23',
   title: { zh: '说明中的数字与表格一致', en: 'Figures in the text match the tables' },
+  problem: { zh: '说明中的数字与表格不一致', en: 'A figure in the narrative differs from the table' },
   explain: {
     zh: '情况说明里的每个金额（收入总计、基本支出、人员经费、“三公”经费、机构运转经费……）都应能在附表中找到同一个数。说明写“无政府性基金预算拨款安排的支出”时，对应的表应为空。',
     en: 'Every amount in the explanatory text should be the same figure as in the attached tables; "none" statements should match empty tables.',

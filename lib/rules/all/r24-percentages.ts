@@ -37,6 +37,7 @@ export default defineRule({
   id: 'R24',
   relation: 'R24',
   title: { zh: '说明中的占比计算正确', en: 'Percentages in the text are right' },
+  problem: { zh: '说明中的占比算错了', en: 'A share in the narrative is miscalculated' },
   explain: {
     zh: '“占 52.58%”是部分除以整体再乘 100、保留两位小数的结果。基本支出和项目支出的占比、人员经费和公用经费的占比都应能由金额算出，而且两个互补的占比相加应为 100%。',
     en: 'A share is part ÷ whole × 100, rounded as printed. Shares must follow from the amounts, and complementary pairs must add to 100%.',

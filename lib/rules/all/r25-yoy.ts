@@ -15,6 +15,7 @@ export default defineRule({
   id: 'R25',
   relation: 'R25',
   title: { zh: '同比增减与增长率相符', en: 'Year-on-year changes and rates agree' },
+  problem: { zh: '同比增减额与增长率对不上', en: 'A year-on-year change and its rate disagree' },
   explain: {
     zh: '“增加 A 万元，增长 B%”意味着上年数 = 本年数 − A，B = A ÷ 上年数 × 100。增减方向要一致（增加对应增长，减少对应下降）。当两处说明描述的是同一个总数（例如收支总计与一般公共预算收支，且资金全部为一般公共预算）时，它们给出的增减额和增长率也应相同。',
     en: '"Up A, up B%" implies last year = this year − A and B = A ÷ last year × 100; directions must agree; two sections describing the same total must state the same change.',

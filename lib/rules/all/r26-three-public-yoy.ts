@@ -18,6 +18,7 @@ export default defineRule({
   id: 'R26',
   relation: 'R26',
   title: { zh: '“三公”经费总增减 = 各项增减之和', en: '"Three public" change = sum of item changes' },
+  problem: { zh: '“三公”经费总增减不等于各项增减之和', en: 'The "three public" change is not the sum of item changes' },
   explain: {
     zh: '说明里“三公”经费总额比上年的增减，应等于因公出国（境）费、公务用车购置及运行费、公务接待费各自增减之和；“持平”“保持一致”“无变化”表示增减为 0。',
     en: 'The total "three public" change must equal the sum of the three items\' changes; "unchanged" means zero.',

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'R27',
   relation: 'R27',
   title: { zh: '个数与列举一致', en: 'Counts match what is listed' },
+  problem: { zh: '个数与列举的名称数不符', en: 'A count differs from the names listed' },
   explain: {
     zh: '“共有车辆 27 辆，其中一般公务用车 26 辆、其他用车 1 辆”——各类车辆之和应等于总数；“6 个职能股室：A、B、C……”——列出的名称个数应等于所说的个数。',
     en: 'Vehicle categories must add up to the stated total; a stated number of offices must match the names listed.',

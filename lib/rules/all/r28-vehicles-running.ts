@@ -6,6 +6,7 @@ export default defineRule({
   id: 'R28',
   relation: 'R28',
   title: { zh: '有公务用车却没有运行维护费', en: 'Vehicles but no running costs' },
+  problem: { zh: '有公务用车却没有运行维护费', en: 'Vehicles but no running costs' },
   explain: {
     zh: '单位有车辆，通常就需要公务用车运行维护费（燃油、维修、保险）。说明里写有车，而“三公”经费中公务用车运行费为 0 或空，可能是费用列在了别处，也可能是遗漏，值得核实。',
     en: 'Owning vehicles normally means running costs (fuel, repairs, insurance). Vehicles with zero running costs is worth checking.',

@@ -51,6 +51,7 @@ export default defineRule({
   id: 'R29',
   relation: 'R29',
   title: { zh: '成本指标与项目金额相符', en: 'Cost indicators match project amounts' },
+  problem: { zh: '成本指标与项目金额不符', en: 'A cost indicator does not match the project amount' },
   explain: {
     zh: '项目绩效目标里的成本指标（如“总成本 ≤196.73万元”）是项目花钱的上限，应与项目金额一致（或各成本分项之和与之一致），单位要写对（万元与元相差一万倍），并用“≤”表示上限。上限低于项目金额自相矛盾；上限高于金额则说明指标没有按预算填写。',
     en: 'A cost indicator is the project\'s spending ceiling: it should equal the amount (or its parts should), in the right unit (万元 vs 元 is 10,000×), written with ≤. A ceiling below the amount contradicts it; above it is a softer mismatch.',

@@ -9,6 +9,7 @@ export default defineRule({
   id: 'R30a',
   relation: 'R30',
   title: { zh: '同一项目在两张表中名称相同', en: 'A project has the same name in both tables' },
+  problem: { zh: '同一项目在两张表中名称不同', en: 'One project is named differently in two tables' },
   explain: {
     zh: '项目支出预算表和项目绩效目标表说的是同一批项目，名称应逐字相同。金额相同、名称只差一两个字，通常是录入错误，会让读者以为是两个不同的项目。',
     en: 'The project table and the performance table list the same projects; names should match character for character.',

@@ -8,6 +8,7 @@ export default defineRule({
   id: 'R30b',
   relation: 'R30',
   title: { zh: '功能分类名称前后一致、用现行名称', en: 'Function names are current and consistent' },
+  problem: { zh: '功能分类用了旧名称或前后不一', en: 'A function name is outdated or inconsistent' },
   explain: {
     zh: '功能分类的名称会随年度调整，例如“医疗卫生与计划生育支出”已改为“卫生健康支出”（210 类）。模板里可能同时留着新旧两行；数字应填在现行名称那一行，并与收支总表使用的名称一致。',
     en: 'Function class names change over the years (医疗卫生与计划生育 → 卫生健康, class 210). Templates may keep both rows; the figure belongs on the current one, as in the summary table.',

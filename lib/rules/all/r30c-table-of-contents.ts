@@ -6,6 +6,7 @@ export default defineRule({
   id: 'R30c',
   relation: 'R30',
   title: { zh: '目录列出的表都在正文中', en: 'Every table in the contents is present' },
+  problem: { zh: '目录列出的表在正文中找不到', en: 'A table the contents list is missing' },
   explain: {
     zh: '部门预算要公开全部规定的附表。目录里列出的表应当都能在正文中找到；缺表意味着读者看不到这部分数据（也可能是网页或 PDF 漏传）。表名与目录不完全一致时仅作提示。',
     en: 'Every table the contents lists should be in the body; a missing table means data the public cannot see. Title wording differences are noted only.',

@@ -26,6 +26,7 @@ export default defineRule({
   id: 'R30d',
   relation: 'R30',
   title: { zh: '没有残留的模板占位符', en: 'No template placeholders left in' },
+  problem: { zh: '残留模板占位符或填写说明', en: 'Template placeholders or instructions left in' },
   explain: {
     zh: '公开文件通常由模板填写而成。“洛阳市 XXXX 局”“下降（增长）”这类占位符或备选词没有替换，说明文字没有按本单位情况认真填写，相关内容可能不可靠。',
     en: 'Documents are filled in from templates; placeholders such as "XXXX 局" or "下降（增长）" left in show a part that was not filled in.',

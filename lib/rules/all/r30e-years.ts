@@ -6,6 +6,7 @@ export default defineRule({
   id: 'R30e',
   relation: 'R30',
   title: { zh: '年份前后一致', en: 'Years are consistent' },
+  problem: { zh: '年份前后不一致', en: 'Years are inconsistent' },
   explain: {
     zh: '一份 2024 年预算，表名应是 2024 年，与上年比较时的“上年”应是 2023 年。年份写错常见于沿用旧模板，读者可能把数字当成别的年度。',
     en: 'A 2024 budget should title its tables 2024 and compare with 2023; wrong years usually come from reused templates.',

@@ -13,6 +13,7 @@ export default defineRule({
   id: 'R30f',
   relation: 'R30',
   title: { zh: '成本指标的名称属于本项目', en: 'A cost indicator is labelled for its own project' },
+  problem: { zh: '成本指标的名称不属于本项目', en: 'A cost indicator names another project' },
   explain: {
     zh: '每个项目的成本指标应描述本项目的花费。若“工作经费”项目的成本指标写成“大厅运行经费预算成本”，而“中心大厅运行经费”是另一个项目，多半是从别的项目复制后忘了改名称。',
     en: 'A cost indicator naming another project ("大厅运行经费预算成本" under 工作经费) was probably copied from that project.',

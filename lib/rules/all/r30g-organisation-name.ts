@@ -8,6 +8,7 @@ export default defineRule({
   id: 'R30g',
   relation: 'R30',
   title: { zh: '单位名称前后写法一致', en: 'The organisation is named consistently' },
+  problem: { zh: '单位名称前后写法不一', en: 'The organisation is named inconsistently' },
   explain: {
     zh: '同一份公开文件里，部门名称应始终写成同一个全称。少了行政区划（“上海市规划和自然资源局”少了“普陀区”）或换了字（“规划与自然资源局”），会让读者怀疑这是另一个单位的材料，也说明文件拼合时没有核对。',
     en: 'The department should carry one full name throughout; a missing district or a changed character suggests text copied from another document.',

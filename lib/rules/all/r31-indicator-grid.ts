@@ -16,6 +16,7 @@ export default defineRule({
   id: 'R31',
   relation: 'R31',
   title: { zh: '绩效指标自洽：比率不超过100%，说明对得上指标', en: 'Indicators make sense: rates ≤ 100%, explanations match' },
+  problem: { zh: '绩效指标自相矛盾', en: 'Performance indicators contradict themselves' },
   explain: {
     zh: '“完成率”“合格率”之类的比率不可能超过 100%，写成“>100%”是笔误。整体绩效目标表中每个指标的“指标值说明”应当解释该指标本身；说明里给出的是另一个指标的计算公式，多半是复制粘贴错了行。',
     en: 'Rates cannot exceed 100% (">100%" is a slip), and each indicator\'s explanation should explain that indicator, not another one.',

@@ -18,6 +18,7 @@ export default defineRule({
   id: 'R32',
   relation: 'R32',
   title: { zh: '绩效目标汇编：每个部门的项目支出前后一致', en: 'Booklet: each department\'s project spending agrees' },
+  problem: { zh: '绩效汇编中部门的项目支出前后不一', en: 'A department\'s project spending differs within the booklet' },
   explain: {
     zh: '区级绩效目标汇编先列各部门整体绩效目标表（含项目支出），再列项目绩效目标汇总表（部门行、单位行、项目）。每个部门整体表中的项目支出应等于汇总表中该部门行的金额；有项目的部门应当有整体表，反之亦然；每个项目都应归属于某个部门。',
     en: 'In a performance booklet each department\'s overall table states its project spending, which must equal its header row in the project section; every department with projects needs an overall table and every project a department.',

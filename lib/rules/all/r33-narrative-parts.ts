@@ -19,6 +19,7 @@ export default defineRule({
   id: 'R33',
   relation: 'R26',
   title: { zh: '说明中的分项之和等于所说的总数', en: 'Parts stated in the narrative add up to the stated total' },
+  problem: { zh: '说明中的分项加起来不等于总数', en: 'Parts stated in the narrative do not add up to the total' },
   explain: {
     zh: '说明常常先给总数、再逐项列出：“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费；公务用车购置及运行费 = 购置费 + 运行维护费；基本支出 = 人员经费 + 公用经费。即使没有表格（说明与报表分开发布），这些数字也必须自洽。只有总数和每一个分项都写明时才核对。',
     en: 'A narrative often states a total and then each part. Even without the tables (published as a separate file) these must agree. Checked only when the total and every part are stated.',

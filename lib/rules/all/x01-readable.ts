@@ -9,6 +9,7 @@ export default defineRule({
   id: 'X01',
   relation: '—',
   title: { zh: '文件可以读取（有文字层）', en: 'The document can be read (it has a text layer)' },
+  problem: { zh: '文件无法读取（没有文字层）', en: 'The file cannot be read (no text layer)' },
   explain: {
     zh: '检查只能读取文件里的文字。扫描件（整页图片）里没有文字层，表格和数字都无法核对；需要先用 OCR 识别成文字，或找原始的电子版。部分页面是图片时，这些页上的表格也没有核对。',
     en: 'Only text can be checked. A scan (pages that are pictures) has no text layer, so nothing in it can be verified; run OCR first or find the original digital file. Pages that are pictures in an otherwise digital file are skipped.',

@@ -12,6 +12,7 @@ export default defineRule({
   id: 'X03',
   relation: '—',
   title: { zh: '表格不在本页（附件或另一文件）', en: 'The tables are not on this page (an attachment or another file)' },
+  problem: { zh: '表格不在本页，未核对', en: 'The tables are not on this page and were not checked' },
   explain: {
     zh: '有的网站把预算说明写在网页正文里，表格作为附件（如“附表.xls”）或另一份 PDF 提供。这时本页只能核对文字说明；表格需要打开附件另行检查。把附件另存为 PDF 或网页，再和说明一起检查（命令行：--together）。',
     en: 'Some sites put the narrative on the page and the tables in an attachment (附表.xls) or another PDF. Only the narrative on the page can be checked; open the attachment and check it too (CLI: --together).',
