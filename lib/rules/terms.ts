@@ -16,13 +16,25 @@ export interface Term {
   cell?: Cell;
   table?: Table;
   claim?: Claim;
+  /** The cell holds text where an amount should be: the relation cannot be checked. */
+  unreadable?: boolean;
+  /** The unit was not printed anywhere for this figure's table (assumed 万元). */
+  unitAssumed?: boolean;
 }
 
 export function cellTerm(table: Table, row: Row | undefined, key: string, label?: string): Term | undefined {
   const cell = row?.values[key];
-  if (!cell?.amount) return undefined;
+  if (!cell?.amount) {
+    // A money cell that holds something other than an amount (见附表, a garbled figure): unreadable, which
+    // makes any relation through it unknown rather than a sum without it.
+    const text = row?.texts[key];
+    if (text && table.columns.some((c) => c.key === key && c.money)) return { amount: { units: 0, decimals: 0, raw: text.text, printed: false }, unit: table.unit, label: label ?? `${row!.label}·${columnName(table, key)}`, cell: text, table, unreadable: true };
+    return undefined;
+  }
   const col = table.columns.find((c) => c.key === key);
-  return { amount: cell.amount, unit: cell.amount.unit ?? col?.unit ?? table.unit, label: label ?? `${row!.label || '（无名称）'}·${columnName(table, key)}`, cell, table };
+  const term: Term = { amount: cell.amount, unit: cell.amount.unit ?? col?.unit ?? table.unit, label: label ?? `${row!.label || '（无名称）'}·${columnName(table, key)}`, cell, table };
+  if (!cell.amount.unit && !col?.unit && table.unitSource === 'default') term.unitAssumed = true;
+  return term;
 }
 
 export function claimTerm(claim: Claim | undefined, label?: string): Term | undefined {
@@ -84,11 +96,16 @@ export function compareSum(ctx: RuleContext, total: Term | undefined, parts: (Te
   if (!total) return undefined;
   const ps = parts.filter((p): p is Term => !!p);
   if (ps.length === 0) return undefined;
+  if (total.unreadable || ps.some((p) => p.unreadable)) return undefined;
   // Nothing printed on either side: nothing to check.
   if (!total.amount.printed && !ps.some((p) => p.amount.printed)) return undefined;
   // Absent is not zero: a blank total beside printed parts, or a printed total whose every part is blank,
   // says a row or column was not found (or the document leaves cells empty), not that the sum is wrong.
   if (!total.amount.printed || !ps.some((p) => p.amount.printed)) return undefined;
+  // Units are resolved in recognition, never guessed here: a figure whose unit nobody printed is compared
+  // only with figures in the same position (the same table's other cells).
+  const terms = [total, ...ps];
+  if (terms.some((t) => t.unitAssumed) && terms.some((t) => !t.unitAssumed)) return undefined;
   const unit = opt.unit ?? total.unit;
   const r = reconcile(
     { amount: total.amount, unit: total.unit },
