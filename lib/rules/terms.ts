@@ -139,9 +139,12 @@ function sumText(parts: Term[]): string {
 export function excerpt(text: string, needle: string, width = 40): string {
   const at = needle ? text.indexOf(needle) : -1;
   if (at < 0) return text.slice(0, width * 2 + needle.length);
-  const start = Math.max(0, at - width);
-  const end = Math.min(text.length, at + needle.length + width);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+  // The width counts printed characters only, so a page and its PDF (spaced differently) quote alike.
+  let start = at;
+  for (let n = 0; start > 0 && n < width; start--) if (!/\s/.test(text[start - 1]!)) n++;
+  let end = at + needle.length;
+  for (let n = 0; end < text.length && n < width; end++) if (!/\s/.test(text[end]!)) n++;
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
 function sumFinding(opt: CompareOptions, total: Term, parts: Term[], r: Reconciliation, unit: MoneyUnit): Finding {
