@@ -49,10 +49,6 @@ export const ECONOMIC_ITEMS: Readonly<Record<string, string>> = {
   '50901': '社会福利和救助', '50905': '离退休费', '50999': '其他对个人和家庭补助',
 };
 
-export function economicName(code: string): string | undefined {
-  return code.length === 3 ? ECONOMIC_CLASSES[code] : ECONOMIC_ITEMS[code];
-}
-
 /** 人员经费 are 301 and 303; 公用经费 are 302 and the capital classes (310 …). */
 export function economicGroup(code: string): 'personnel' | 'public' | undefined {
   const c = code.slice(0, 3);

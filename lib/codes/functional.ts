@@ -3,7 +3,7 @@
  * 项 (+2): 201 03 01 = 一般公共服务支出 / 政府办公厅（室）及相关机构事务 / 行政运行. The classes are complete;
  * 款 and 项 cover those departments commonly report.
  */
-export interface FunctionClass {
+interface FunctionClass {
   code: string;
   name: string;
   /** Other names the class is printed under (older templates, abbreviations). */
@@ -46,7 +46,7 @@ export const FUNCTION_CLASSES: readonly FunctionClass[] = [
 ];
 
 /** The outdated name a template may still carry beside the current one. */
-export const LEGACY_FUNCTION_NAMES: Readonly<Record<string, string>> = {
+const LEGACY_FUNCTION_NAMES: Readonly<Record<string, string>> = {
   医疗卫生与计划生育: '210',
   医疗卫生: '210',
   文化体育与传媒: '207',
@@ -54,7 +54,7 @@ export const LEGACY_FUNCTION_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** Common 款 and 项 (code → name), for explanations. */
-export const FUNCTION_SUBCODES: Readonly<Record<string, string>> = {
+const FUNCTION_SUBCODES: Readonly<Record<string, string>> = {
   '20101': '人大事务', '2010101': '行政运行', '2010102': '一般行政管理事务',
   '20102': '政协事务', '20103': '政府办公厅（室）及相关机构事务', '2010301': '行政运行', '2010302': '一般行政管理事务', '2010303': '机关服务', '2010350': '事业运行', '2010399': '其他政府办公厅（室）及相关机构事务支出',
   '20104': '发展与改革事务', '20105': '统计信息事务', '20106': '财政事务', '2010601': '行政运行', '2010602': '一般行政管理事务', '2010607': '信息化建设', '2010608': '财政委托业务支出', '2010650': '事业运行', '2010699': '其他财政事务支出',
@@ -91,7 +91,7 @@ export function functionClassByName(label: string): { code: string; legacy: bool
 }
 
 /** "（十）卫生健康支出" → "卫生健康"; numbering, spaces and the 支出 suffix removed. */
-export function functionNameCore(label: string): string {
+function functionNameCore(label: string): string {
   return label
     .replace(/\s+/g, '')
     .replace(/^[一二三四五六七八九十百]+[、.．]/, '')

@@ -2,7 +2,7 @@
  * The standard tables of a department budget (预算, 14 tables) and final accounts (决算, 9 tables), with the
  * words used to recognise them and a plain explanation for readers learning the format.
  */
-export type BudgetTableKind =
+type BudgetTableKind =
   | 'income-expenditure'
   | 'income'
   | 'expenditure'
@@ -18,7 +18,7 @@ export type BudgetTableKind =
   | 'overall-performance'
   | 'project-performance';
 
-export type FinalTableKind =
+type FinalTableKind =
   | 'final.income-expenditure'
   | 'final.income'
   | 'final.expenditure'
@@ -31,7 +31,7 @@ export type FinalTableKind =
 
 export type TableKind = BudgetTableKind | FinalTableKind;
 
-export type TableFamily = 'budget' | 'final';
+type TableFamily = 'budget' | 'final';
 
 /** How a table is laid out, which decides how rows and columns are read. */
 export type TableLayout =
@@ -44,7 +44,7 @@ export type TableLayout =
   | 'project-grid' // one project over several lines of indicators
   | 'by-unit';
 
-export interface TableKindInfo {
+interface TableKindInfo {
   kind: TableKind;
   family: TableFamily;
   /** Position in the standard list (一、… 十四、). */

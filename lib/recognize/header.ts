@@ -1,7 +1,7 @@
 import type { Grid, GridCell } from '../extract/types';
 import { labelKey } from '../text/normalize';
 
-export interface HeaderInfo {
+interface HeaderInfo {
   /** Number of header rows, counted from the framed table's first row. */
   headerRows: number;
   /** For each column, the header texts from top to bottom (merged cells once). */
@@ -29,7 +29,7 @@ function startingCells(grid: Grid, r: number): GridCell[] {
 }
 
 /** Does this row read as data (amounts, a total label, a numbered item, a code) rather than header? */
-export function isDataRow(grid: Grid, r: number): boolean {
+function isDataRow(grid: Grid, r: number): boolean {
   const cells = startingCells(grid, r).filter((c) => c.text !== '');
   if (cells.length === 0) return false;
   let labels = 0;

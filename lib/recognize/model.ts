@@ -28,7 +28,7 @@ export interface Column {
   unit?: MoneyUnit;
 }
 
-export type RowKind = 'total' | 'unit' | 'function' | 'economic' | 'item' | 'project' | 'continuation' | 'blank';
+type RowKind = 'total' | 'unit' | 'function' | 'economic' | 'item' | 'project' | 'continuation' | 'blank';
 
 export interface Row {
   /** Row index among the table's data rows. */
@@ -114,9 +114,9 @@ export interface GridIndicator {
   noteCell?: Cell;
 }
 
-export type ClaimKey = string;
+type ClaimKey = string;
 
-export interface TextAnchorInfo {
+interface TextAnchorInfo {
   anchor: Anchor;
   /** The sentence as printed. */
   quote: string;

@@ -16,7 +16,7 @@ import { readThreePublicByRow } from './readers/three-public';
 
 const EMPTY_NOTE = /此表无数据|本表无数据|无.{0,20}(支出|收入|经费)[^，。]*[，,]?\s*(故|因此)?(此|本)表(为空|无数据)|表格为空|此表为空|本表为空/;
 
-export interface TableBuildContext {
+interface TableBuildContext {
   defaultUnit?: MoneyUnit;
   nextId: () => string;
 }

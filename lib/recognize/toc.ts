@@ -4,7 +4,7 @@ import type { TocEntry } from './model';
 
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
-export function chineseNumber(s: string): number | undefined {
+function chineseNumber(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
   if (s === '十') return 10;
   let n = 0;

@@ -17,10 +17,6 @@ export function ledgerRow(t: Table, key: string): Row | undefined {
   return t.rows.find((r) => r.key === key);
 }
 
-export function ledgerRows(t: Table, prefix: string): Row[] {
-  return t.rows.filter((r) => r.key?.startsWith(prefix));
-}
-
 /** The 合计 row of a row-per-code table. */
 export function totalRow(t: Table): Row | undefined {
   return t.rows.find((r) => r.kind === 'total');
@@ -71,10 +67,6 @@ export function claims(doc: BudgetDoc, key: string): Claim[] {
 
 export function claim(doc: BudgetDoc, key: string): Claim | undefined {
   return doc.claims.find((c) => c.key === key);
-}
-
-export function hasPrinted(row: Row | undefined): boolean {
-  return !!row && Object.values(row.values).some((c) => c.amount?.printed);
 }
 
 /**

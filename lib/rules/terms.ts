@@ -44,15 +44,11 @@ export function claimTerm(claim: Claim | undefined, label?: string): Term | unde
   return undefined;
 }
 
-export function columnName(table: Table, key: string): string {
+function columnName(table: Table, key: string): string {
   const col = table.columns.find((c) => c.key === key);
   if (!col) return key;
   const path = col.path.filter((p) => !/^(金额|小计)$/.test(p) || col.path.length === 1);
   return (path.length ? path : col.path).join('/') || key;
-}
-
-export function isPrinted(t: Term | undefined): t is Term {
-  return !!t && t.amount.printed;
 }
 
 export function raw(t: Term): string {
@@ -69,7 +65,7 @@ export function fmt(d: Dec, decimals: number): string {
   return format(d, decimals);
 }
 
-export interface CompareOptions {
+interface CompareOptions {
   rule: string;
   severity?: Severity;
   /** Where the relation sits, prefixing the message: "部门支出预算表「行政运行」行". */
@@ -199,12 +195,6 @@ export function compareRows(ctx: RuleContext, total: Term | undefined, rows: rea
   const f = compareSum(ctx, total, rows.map(term), opt);
   if (!f || !rows.some((r) => r.repeated)) return f;
   return compareSum(ctx, total, rows.filter((r) => !r.repeated).map(term), opt) ? f : undefined;
-}
-
-/** a = b: the same figure printed in two places. */
-export function compareEqual(ctx: RuleContext, a: Term | undefined, b: Term | undefined, opt: CompareOptions): Finding | undefined {
-  if (!a || !b) return undefined;
-  return compareSum(ctx, a, [b], opt);
 }
 
 /** A finding that is not a sum: a label, a missing table, a plausibility flag. */

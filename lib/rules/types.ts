@@ -3,7 +3,7 @@ import type { BudgetDoc, Cell, Claim, DocumentKind, Table } from '../recognize/m
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type RuleGroup = 'arithmetic' | 'cross-table' | 'narrative' | 'plausibility' | 'completeness' | 'performance';
+type RuleGroup = 'arithmetic' | 'cross-table' | 'narrative' | 'plausibility' | 'completeness' | 'performance';
 
 /** What a finding points at: a table cell, a narrative claim (its sentence), or a whole table. */
 export type Evidence =

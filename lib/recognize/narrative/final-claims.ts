@@ -9,7 +9,7 @@ import { DIR, FLAT, N, PCT, RATE_DIR, S, U, YEAR, directionOf, unitOf } from './
  * Sentences of the 决算情况说明 (final-accounts narrative): totals with their change, items with 占 %,
  * 年初预算 against 决算 with 完成 % and 大于/小于/持平, the 三公 section, procurement, vehicles, 绩效 grades.
  */
-export interface FinalCtx {
+interface FinalCtx {
   para: Paragraph;
   text: string;
   norm: string;

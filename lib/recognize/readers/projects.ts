@@ -10,7 +10,7 @@ const INDICATOR_GROUPS = ['cost', 'output', 'effect', 'satisfaction'] as const;
 const UNIT_NAME = /(局|办公室|委员会|中心|人民政府|办事处|法院|检察院|院|所|站|队|馆|学校|小学|中学|幼儿园|委|办|会|团|部|厅|处|署|社|公司|集团|财务)$/;
 
 /** A name that denotes an organisation (a department or unit row), not a project. */
-export function isUnitName(name: string, org?: string): boolean {
+function isUnitName(name: string, org?: string): boolean {
   if (org && nameKey(name) === nameKey(org)) return true;
   return UNIT_NAME.test(name.trim()) && !/(经费|费|资金|项目|工程|补助|补贴|建设|购置|工资)$/.test(name.trim());
 }

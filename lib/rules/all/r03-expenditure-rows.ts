@@ -48,7 +48,7 @@ export default defineRule({
 });
 
 /** Down each money column: 合计 = Σ top-level code rows = Σ unit rows; each parent = Σ its children. */
-export function checkColumns(t: Table, ctx: Parameters<typeof compareSum>[0], rule: string): Finding[] {
+function checkColumns(t: Table, ctx: Parameters<typeof compareSum>[0], rule: string): Finding[] {
   const out: Finding[] = [];
   const push = (f: Finding | undefined) => f && out.push(f);
   const total = totalRow(t);

@@ -2,7 +2,6 @@ import { ledgerRow, tables, unreadLedgerRows } from '../lookup';
 import { cellTerm, compareSum, decOf, note, cellEvidence, where, withRequired, type Term } from '../terms';
 import { cmp } from '../../money/decimal';
 import { defineRule, type Finding } from '../types';
-import type { Table } from '../../recognize/model';
 
 const EXP_COLS = ['exp.total', 'exp.gp', 'exp.gp.fiscal', 'exp.fund', 'exp.capital', 'exp.amount'];
 
@@ -58,6 +57,3 @@ export default defineRule({
   },
 });
 
-export function fiscalTables(doc: Parameters<typeof tables>[0]): Table[] {
-  return tables(doc, 'fiscal-income-expenditure', 'final.fiscal-income-expenditure');
-}

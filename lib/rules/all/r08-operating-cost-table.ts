@@ -18,7 +18,7 @@ function term(t: Table, r: Row, c: Column): Term | undefined {
  * Funding-source columns under the 合计 column's parent heading, grouped by their second-level heading.
  * A group is represented by its 小计 column when it has one, else by the sum of its leaves.
  */
-export function sourceGroups(t: Table): { total?: Column; groups: { name: string; subtotal?: Column; leaves: Column[] }[] } {
+function sourceGroups(t: Table): { total?: Column; groups: { name: string; subtotal?: Column; leaves: Column[] }[] } {
   const total = t.columns.find((c) => c.key === 'total');
   if (!total || total.path.length < 2) return { groups: [] };
   const root = labelKey(total.path[0]!);

@@ -77,7 +77,7 @@ function findRow(t: Table, row: string): Row | undefined {
 const BLANK = { units: 0, decimals: 0, raw: '', printed: false };
 
 /** The table figure a claim should equal, or undefined when no table prints it. */
-export function tableTermFor(doc: BudgetDoc, c: Claim, which: 'value' | 'budget' = 'value'): Term | undefined {
+function tableTermFor(doc: BudgetDoc, c: Claim, which: 'value' | 'budget' = 'value'): Term | undefined {
   const final = doc.kind === 'final-accounts';
   const map = which === 'budget' ? FINAL_BUDGET_SOURCES : final ? FINAL_SOURCES : SOURCES;
   for (const s of map[c.key] ?? []) {

@@ -9,7 +9,7 @@ import type { Project, ProjectIndicator, Table } from '../../recognize/model';
 import { tableLabel } from '../../recognize/document';
 
 /** A monetary cost figure in an indicator: operator, amount and unit (per-head figures excluded). */
-export interface CostFigure {
+interface CostFigure {
   op: '≤' | '≥' | '<' | '>' | '=' | '';
   amount: ReturnType<typeof parseAmount> & object;
   unit: MoneyUnit;
@@ -20,7 +20,7 @@ const OPS: Record<string, CostFigure['op']> = { '≤': '≤', '<=': '≤', '不�
 const FIGURE_RE = /(≤|≥|<=|>=|不超过|不高于|小于等于|不低于|不少于|大于等于|＜|＞|<|>|小于|大于|=|＝)?\s*(\d[\d,]*(?:\.\s?\d+)?)\s*(万元|万|元)(?!\s*[/／每])/;
 const PER_UNIT = /单价|标准|每|人均|平均|\/|／|月|天|次|人|台|套|个/;
 
-export function costFigure(ind: ProjectIndicator): CostFigure | undefined {
+function costFigure(ind: ProjectIndicator): CostFigure | undefined {
   if (ind.group !== 'cost') return undefined;
   if (PER_UNIT.test(ind.name.replace(/总成本|成本/g, '')) && !/总/.test(ind.name)) return undefined;
   const m = FIGURE_RE.exec(ind.value.replace(/\s+(?=[万元])/g, ''));
