@@ -13,7 +13,7 @@ const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
 export interface TestServer {
   url: string;
-  /** Paths requested, in order. */
+  /** Paths requested, in order (absolute URLs and `CONNECT host:port` when used as a proxy). */
   requests: string[];
   close(): Promise<void>;
 }
@@ -74,8 +74,19 @@ function encodedLinkPage(): string {
 export async function startServer(): Promise<TestServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     requests.push(req.url ?? '/');
+    // A request through the proxy names another host: never served.
+    if (!(req.url ?? '/').startsWith('/')) {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end('no network here');
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    } catch {
+      path = '';
+    }
     const send = (status: number, type: string, body: string | Buffer) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
@@ -103,6 +114,11 @@ export async function startServer(): Promise<TestServer> {
     } catch {
       return send(404, 'text/plain', 'not found');
     }
+  });
+  // As an HTTP proxy (the Firefox test sets it for every other host): HTTPS tunnels are logged and refused.
+  server.on('connect', (req, socket) => {
+    requests.push(`CONNECT ${req.url ?? ''}`);
+    socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -36,12 +36,8 @@ describe('Chrome MV3 build', () => {
   });
 });
 
+// Built by the global setup (scripts/build-extension.ts), like the Chrome package.
 describe('Firefox MV2 build', () => {
-  beforeAll(() => {
-    const r = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-  }, 120_000);
-
   it('is a valid MV2 manifest with blocking webRequest in place of redirect rules', () => {
     const m = JSON.parse(readFileSync(join(FIREFOX, 'manifest.json'), 'utf8'));
     expect(m.manifest_version).toBe(2);
