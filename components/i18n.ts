@@ -64,6 +64,12 @@ const STRINGS = {
   exportMd: { zh: '导出 Markdown', en: 'Export Markdown' },
   print: { zh: '打印报告', en: 'Printable report' },
   exports: { zh: '导出', en: 'Export' },
+  next: { zh: '下一个', en: 'Next' },
+  previous: { zh: '上一个', en: 'Previous' },
+  nextKey: { zh: '下一个问题（键盘 j 或 ]）', en: 'Next finding (key j or ])' },
+  previousKey: { zh: '上一个问题（键盘 k 或 [）', en: 'Previous finding (key k or [)' },
+  keysHint: { zh: '键盘：j / k 下一个、上一个问题，Esc 关闭卡片。', en: 'Keyboard: j / k next and previous finding, Esc closes the card.' },
+  showPanel: { zh: '显示面板', en: 'Show the panel' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -8,7 +8,10 @@ import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/rep
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
 import type { RuleOptions } from '../../lib/rules/engine';
-import { Card, edges, TermCard } from '../Card';
+import { Card, edges, TermCard, viewportArea } from '../Card';
+import type { Edges } from '../layout/card-place';
+import { dockPage, type Dock } from '../layout/dock';
+import { useFindingsNav } from '../layout/use-findings-nav';
 import { openPrintable } from '../ext/print';
 import { ExportButtons } from '../ExportButtons';
 import { t, type Lang } from '../i18n';
@@ -25,6 +28,8 @@ export interface PageRunOptions {
 }
 
 export interface PageSession {
+  /** Open the panel (docked) if the reader had collapsed it. */
+  show(): void;
   destroy(): void;
 }
 
@@ -41,9 +46,11 @@ interface AppProps {
   host: HTMLElement;
   layer: HTMLElement;
   opts: PageRunOptions;
+  /** Lets the session open the panel from outside (the popup's "show the panel"). */
+  expose: (api: { show(): void }) => void;
 }
 
-function App({ doc, host, layer, opts }: AppProps) {
+function App({ doc, host, layer, opts, expose }: AppProps) {
   const [lang, setLang] = useState<Lang>(opts.lang);
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState<string>();
@@ -58,6 +65,28 @@ function App({ doc, host, layer, opts }: AppProps) {
   const hideTimer = useRef<ReturnType<typeof setTimeout>>();
   const cardRef = useRef<CardState | null>(null);
   cardRef.current = card;
+  const [collapsed, setCollapsed] = useState(false);
+  const [dockWidth, setDockWidth] = useState(0);
+  const dock = useRef<Dock>();
+  expose({ show: () => setCollapsed(false) });
+
+  // The panel's column: the page reflows beside it while it is open.
+  useEffect(() => {
+    const d = dockPage(doc, layer);
+    dock.current = d;
+    return () => d.destroy();
+  }, []);
+  useEffect(() => {
+    const measure = () => {
+      const w = collapsed ? 0 : (uiRoot.current?.querySelector('.bl-panel')?.getBoundingClientRect().width ?? 0);
+      dock.current?.set(w);
+      setDockWidth(w);
+    };
+    measure();
+    window.addEventListener('resize', measure, { passive: true });
+    return () => window.removeEventListener('resize', measure);
+  }, [collapsed]);
+  const area = (): Edges => ({ ...viewportArea(), right: window.innerWidth - dockWidth });
 
   useEffect(() => {
     // Let the page paint first: the analysis runs after the browser is idle or within a second.
@@ -124,14 +153,18 @@ function App({ doc, host, layer, opts }: AppProps) {
     const ids = m.byFinding[i] ?? [];
     ov.activate(ids);
     const rect = ov.reveal(ids, i);
-    const near = rect ?? { left: window.innerWidth - 760, top: 80, width: 0, height: 0 };
+    // A finding with no place on the page: its card sits at the top of the free area.
+    const near = rect ?? { left: 8, top: 0, width: 0, height: 0 };
     setCard({ findings: [i], near, pinned: true });
   };
 
   const close = () => {
     setCard(null);
+    setTerm(null);
     overlay.current?.activate([]);
   };
+
+  const { nav, setCurrent } = useFindingsNav(doc, report, select, close);
 
   return (
     <div class="bl" ref={uiRoot}>
@@ -141,7 +174,13 @@ function App({ doc, host, layer, opts }: AppProps) {
         report={report}
         error={error}
         failures={failures}
-        onSelect={select}
+        onSelect={(i) => {
+          setCurrent(i);
+          select(i);
+        }}
+        nav={nav}
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
         {...(placed ? { placed } : {})}
         actions={
           report && (
@@ -156,7 +195,7 @@ function App({ doc, host, layer, opts }: AppProps) {
           )
         }
       />
-      {term && !card && <TermCard lang={lang} title={term.e.title} body={term.e.body} near={edges(term.near)} />}
+      {term && !card && <TermCard lang={lang} title={term.e.title} body={term.e.body} near={edges(term.near)} area={area()} />}
       {card && report && (
         <div
           onMouseEnter={() => clearTimeout(hideTimer.current)}
@@ -164,7 +203,7 @@ function App({ doc, host, layer, opts }: AppProps) {
             if (!cardRef.current?.pinned) setCard(null);
           }}
         >
-          <Card lang={lang} findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)} near={edges(card.near)} pinned={card.pinned} onClose={close} />
+          <Card lang={lang} findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)} near={edges(card.near)} pinned={card.pinned} onClose={close} area={area()} />
         </div>
       )}
     </div>
@@ -178,12 +217,16 @@ export function runOnPage(doc: Document, opts: PageRunOptions): PageSession {
   layer.className = 'bl bl-layer';
   const ui = doc.createElement('div');
   shadow.append(layer, ui);
+  let api: { show(): void } | undefined;
   try {
-    render(<App doc={doc} host={host} layer={layer} opts={opts} />, ui);
+    render(<App doc={doc} host={host} layer={layer} opts={opts} expose={(a) => (api = a)} />, ui);
   } catch (e) {
     ui.textContent = `${t(opts.lang, 'failed')}${e instanceof Error ? e.message : String(e)}`;
   }
   return {
+    show() {
+      api?.show();
+    },
     destroy() {
       render(null, ui);
       host.remove();

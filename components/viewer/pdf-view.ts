@@ -196,6 +196,7 @@ export class PdfView {
       b.dataset['budgetLensSeverity'] = m.tone === 'related' ? 'related' : m.tone;
       b.dataset['budgetLensRule'] = m.rule;
       b.dataset['mark'] = String(m.id);
+      if (this.active.has(m.id)) b.classList.add('bl-active');
       const s = this.scale;
       b.style.left = `${x0 * s - 1}px`;
       b.style.top = `${y0 * s - 1}px`;
@@ -254,9 +255,12 @@ export class PdfView {
     }
   }
 
+  /** Marks lit up; kept so that a page drawn later (scrolled to) shows them lit too. */
+  private active = new Set<number>();
+
   activate(ids: readonly number[]): void {
-    const on = new Set(ids);
-    for (const p of this.pages) for (const b of p.marks) b.classList.toggle('bl-active', on.has(Number(b.dataset['mark'])));
+    this.active = new Set(ids);
+    for (const p of this.pages) for (const b of p.marks) b.classList.toggle('bl-active', this.active.has(Number(b.dataset['mark'])));
   }
 
   /** Scroll to the first of these marks and flash them; the viewport rectangle of the first. */
@@ -274,7 +278,8 @@ export class PdfView {
     const x = p.div.offsetLeft + x0 * this.scale;
     const w = (x1 - x0) * this.scale;
     const sl = this.container.scrollLeft;
-    const left = x < sl || x + w > sl + this.container.clientWidth - 420 ? Math.max(0, x - 40) : sl;
+    // (The docked panel is beside the pages' box, not over it.)
+    const left = x < sl || x + w > sl + this.container.clientWidth - 16 ? Math.max(0, x - 40) : sl;
     this.container.scrollTo({ top: Math.max(0, top), left });
     await this.renderPage(p);
     for (const q of this.pages) {
