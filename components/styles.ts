@@ -23,8 +23,11 @@ export const STYLES = `
 .bl-mark[data-budget-lens-severity="info"] { outline: 1px dashed var(--bl-info); background: var(--bl-info-bg); }
 .bl-mark[data-budget-lens-severity="pass"] { outline: none; background: none; }
 .bl-mark[data-budget-lens-severity="pass"]::after {
-  content: "✓"; position: absolute; right: 3px; top: 2px; font: bold 11px/1 system-ui, sans-serif; color: var(--bl-pass); opacity: .85;
+  content: "✓"; display: none; position: absolute; left: var(--bl-tick-x, 0); top: var(--bl-tick-y, 0); width: 9px; height: 9px;
+  font: bold 9px/9px system-ui, sans-serif; color: var(--bl-pass); opacity: .8; text-align: center;
 }
+.bl-mark[data-budget-lens-severity="pass"][data-tick="beside"]::after { display: block; }
+.bl-no-ticks .bl-mark[data-budget-lens-severity="pass"] { display: none; }
 .bl-mark.bl-related { display: none; outline: 2px dashed var(--bl-info); background: rgba(59,115,196,.06); }
 .bl-mark.bl-sentence { outline: none; background: none; border-bottom: 2px solid var(--bl-error); border-radius: 0; }
 .bl-mark.bl-sentence[data-budget-lens-severity="warning"] { border-bottom: 2px wavy var(--bl-warning); border-bottom-style: solid; }

@@ -16,6 +16,7 @@ interface ExtApi {
 
 interface AnalysisModule {
   run(opts: { force: boolean; linksOnly: boolean; onState: (s: TabState) => void }): void;
+  show(): void;
 }
 
 declare const chrome: { runtime: { getURL(path: string): string } };
@@ -75,6 +76,14 @@ export default defineContentScript({
       const type = (m as { type?: unknown } | null)?.type;
       if (type === 'bl:status') {
         respond(state);
+        return false;
+      }
+      if (type === 'bl:show-panel') {
+        const mod = (globalThis as unknown as { __budgetLens?: AnalysisModule }).__budgetLens;
+        // Analysed already: open the panel; else analyse now (the panel opens with the results).
+        if (state.state === 'ready' && mod) mod.show();
+        else if (state.state !== 'loading') load(true, false);
+        respond({ ok: true });
         return false;
       }
       if (type === 'bl:analyse') {

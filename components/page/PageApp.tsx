@@ -23,8 +23,10 @@ import { createShadowHost } from './shadow-host';
 export interface PageRunOptions {
   lang: Lang;
   rules?: RuleOptions;
+  /** Ticks beside reconciled numbers (default on). */
+  ticks?: boolean;
   /** Told once the analysis is done (for the popup's badge). */
-  onDone?: (info: { isBudget: boolean; findings: number; errors: number; warnings: number }) => void;
+  onDone?: (info: { isBudget: boolean; findings: number; errors: number; warnings: number; organization?: string; year?: string }) => void;
 }
 
 export interface PageSession {
@@ -135,7 +137,7 @@ function App({ doc, host, layer, opts, expose }: AppProps) {
         setFailures(a.failures);
         root.setAttribute('data-budget-lens-findings', String(r.findings.length));
         root.setAttribute('data-budget-lens', 'ready');
-        opts.onDone?.({ isBudget: r.isBudget, findings: r.findings.length, errors: r.counts.error, warnings: r.counts.warning });
+        opts.onDone?.({ isBudget: r.isBudget, findings: r.findings.length, errors: r.counts.error, warnings: r.counts.warning, ...(r.organization ? { organization: r.organization.slice(0, 200) } : {}), ...(r.year ? { year: String(r.year).slice(0, 20) } : {}) });
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
         root.setAttribute('data-budget-lens-findings', '0');
@@ -214,7 +216,7 @@ function App({ doc, host, layer, opts, expose }: AppProps) {
 export function runOnPage(doc: Document, opts: PageRunOptions): PageSession {
   const { host, shadow } = createShadowHost(doc, HOST_TAG, 2147483646);
   const layer = doc.createElement('div');
-  layer.className = 'bl bl-layer';
+  layer.className = `bl bl-layer${opts.ticks === false ? ' bl-no-ticks' : ''}`;
   const ui = doc.createElement('div');
   shadow.append(layer, ui);
   let api: { show(): void } | undefined;

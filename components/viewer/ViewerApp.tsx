@@ -25,6 +25,8 @@ export interface ViewerOptions {
   fileUrl: string;
   lang: Lang;
   rules: RuleOptions;
+  /** Ticks beside reconciled numbers (default on). */
+  ticks?: boolean;
   openOriginal: (url: string) => void;
   stopIntercepting: () => void;
 }
@@ -181,7 +183,7 @@ function App({ o }: { o: ViewerOptions }) {
   };
 
   return (
-    <div class={`bl bl-viewer${collapsed ? '' : ' bl-has-dock'}`}>
+    <div class={`bl bl-viewer${collapsed ? '' : ' bl-has-dock'}${o.ticks === false ? ' bl-no-ticks' : ''}`}>
       <div class="bl-toolbar" role="toolbar">
         <b class="bl-file" title={o.fileUrl}>
           {fileName(o.fileUrl)}

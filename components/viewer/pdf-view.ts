@@ -1,3 +1,4 @@
+import { applyTick, tickPlace, unionBox } from '../layout/tick-place';
 import type { Explanation } from '../../lib/report/explanations';
 import type { Mark } from '../../lib/report/highlights';
 
@@ -188,6 +189,12 @@ export class PdfView {
     }
     layer.replaceChildren();
     p.marks = [];
+    // The text layer's pieces, relative to the page box: where each reconciled number's tick can go.
+    const origin = p.div.getBoundingClientRect();
+    const pieces = (p.textDivs ?? []).map((d) => {
+      const r = d.getBoundingClientRect();
+      return { left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height };
+    });
     for (const m of this.marks) {
       if (m.anchor.kind !== 'pdf' || m.anchor.page !== p.n) continue;
       const [x0, y0, x1, y1] = m.anchor.box;
@@ -202,6 +209,11 @@ export class PdfView {
       b.style.top = `${y0 * s - 1}px`;
       b.style.width = `${(x1 - x0) * s + 2}px`;
       b.style.height = `${(y1 - y0) * s + 2}px`;
+      if (m.tone === 'pass') {
+        const cell = { left: x0 * s - 1, top: y0 * s - 1, width: (x1 - x0) * s + 2, height: (y1 - y0) * s + 2 };
+        const inside = pieces.filter((q) => q.left + q.width / 2 > cell.left && q.left + q.width / 2 < cell.left + cell.width && q.top + q.height / 2 > cell.top && q.top + q.height / 2 < cell.top + cell.height);
+        applyTick(b, tickPlace(cell, unionBox(inside)));
+      }
       layer.appendChild(b);
       p.marks.push(b);
     }

@@ -71,6 +71,43 @@ function hiddenCells(page: Page) {
   });
 }
 
+/**
+ * Each reconciled cell's tick, from its mark box and the ::after offsets, against the cell's text: the ticks
+ * that touch the text (or leave the cell), and how many were drawn.
+ */
+function ticksOnText(page: Page, scope: 'page' | 'viewer') {
+  return page.evaluate((scope) => {
+    const root: ParentNode = scope === 'page' ? document.querySelector('budget-lens-root')!.shadowRoot! : document;
+    const marks = [...root.querySelectorAll<HTMLElement>('.bl-mark[data-budget-lens-severity="pass"]')];
+    const beside = marks.filter((m) => m.dataset['tick'] === 'beside' && getComputedStyle(m, '::after').display !== 'none');
+    const bad: string[] = [];
+    for (const m of beside) {
+      m.scrollIntoView({ block: 'center' });
+      const b = m.getBoundingClientRect();
+      const cs = getComputedStyle(m, '::after');
+      const t = { left: b.left + parseFloat(cs.left), top: b.top + parseFloat(cs.top), right: b.left + parseFloat(cs.left) + parseFloat(cs.width), bottom: b.top + parseFloat(cs.top) + parseFloat(cs.height) };
+      let text: DOMRect[] = [];
+      if (scope === 'page') {
+        const cell = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2)?.closest('td,th');
+        if (!cell) continue;
+        const w = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        const r = document.createRange();
+        for (let n = w.nextNode(); n; n = w.nextNode()) {
+          if (!/\S/.test(n.nodeValue ?? '')) continue;
+          r.selectNodeContents(n);
+          text.push(...r.getClientRects());
+        }
+      } else {
+        text = [...document.querySelectorAll('.textLayer span')].map((s) => s.getBoundingClientRect()).filter((q) => q.left + q.width / 2 > b.left && q.left + q.width / 2 < b.right && q.top + q.height / 2 > b.top && q.top + q.height / 2 < b.bottom);
+      }
+      const hit = text.some((q) => q.width > 0 && t.left < q.right - 0.5 && q.left < t.right - 0.5 && t.top < q.bottom - 0.5 && q.top < t.bottom - 0.5);
+      const outside = t.left < b.left - 0.5 || t.right > b.right + 0.5;
+      if (hit || outside) bad.push(`${m.dataset['budgetLensRule']} ${hit ? 'on text' : 'outside'}`);
+    }
+    return { marks: marks.length, beside: beside.length, bad };
+  }, scope);
+}
+
 const panelBox = (page: Page) => page.locator('.bl-panel').boundingBox();
 
 describe('the docked panel on budget pages at 1280×720', () => {
@@ -142,6 +179,30 @@ describe('panel actions, keyboard and cards (000)', () => {
     await expect(page.locator('[data-budget-lens-card]').count()).resolves.toBe(0);
   });
 
+  it('ticks sit beside the numbers, never on them', async () => {
+    const r = await ticksOnText(page, 'page');
+    expect(r.beside).toBeGreaterThan(30);
+    expect(r.bad).toEqual([]);
+  });
+
+  it('the popup names the organisation and reopens a collapsed panel', async () => {
+    await page.locator('[data-action="collapse"]').click();
+    expect(await page.locator('[data-budget-lens-panel="collapsed"]').count()).toBe(1);
+    const tabId = await ext.sw.evaluate(async (url) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
+      return (await c.tabs.query({})).find((t) => t.url === url)!.id;
+    }, page.url());
+    const popup = await ext.ctx.newPage();
+    await popup.setViewportSize({ width: 360, height: 260 });
+    await popup.goto(ext.ext(`popup.html?tab=${tabId}`));
+    await popup.locator('[data-organization]').waitFor({ timeout: 10_000 });
+    expect(await popup.locator('[data-organization]').innerText()).toContain('洛阳市城乡一体化示范区党政办公室');
+    await popup.screenshot({ path: join(OUT, 'popup-1280x720.png') });
+    await popup.locator('[data-action="show-panel"]').click();
+    await page.locator('[data-budget-lens-panel="docked"]').waitFor({ timeout: 5000 });
+    await popup.close();
+  });
+
   it('collapsing gives the page its full width back; expanding docks again', async () => {
     const margin = () => page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
     expect(await margin()).not.toBe('0px');
@@ -178,6 +239,30 @@ describe('the viewer at 1280×720', () => {
     const at = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.bl-page') !== null, [mark.x + mark.width / 2, mark.y + mark.height / 2]);
     expect(at).toBe(true);
     await page.screenshot({ path: join(OUT, 'viewer-1280x720-000.png') });
+    // Ticks beside the numbers on the drawn pages too.
+    const ticks = await ticksOnText(page, 'viewer');
+    expect(ticks.beside).toBeGreaterThan(5);
+    expect(ticks.bad).toEqual([]);
     await page.close();
+  });
+});
+
+describe('ticks can be turned off', () => {
+  it('the options page switch hides every tick on the next page analysed', async () => {
+    const options = await ext.ctx.newPage();
+    await options.goto(ext.ext('options.html'));
+    const box = options.locator('input[name="ticks"]');
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await options.waitForTimeout(300);
+    const page = await open(`${srv.url}/html/003-clean-gbk.html`);
+    await ready(page);
+    const shown = await page.evaluate(() => [...document.querySelector('budget-lens-root')!.shadowRoot!.querySelectorAll('.bl-mark[data-budget-lens-severity="pass"]')].filter((m) => getComputedStyle(m).display !== 'none').length);
+    expect(shown).toBe(0);
+    expect(await page.locator('[data-budget-lens-severity="error"], [data-budget-lens-severity="warning"]').count()).toBeGreaterThan(0);
+    await box.check();
+    await options.waitForTimeout(300);
+    await Promise.all([page.close(), options.close()]);
   });
 });
