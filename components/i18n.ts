@@ -6,7 +6,6 @@ const STRINGS = {
   collapse: { zh: '收起', en: 'Collapse' },
   expand: { zh: '展开', en: 'Expand' },
   close: { zh: '关闭', en: 'Close' },
-  move: { zh: '拖动以移动面板', en: 'Drag to move the panel' },
   error: { zh: '错误', en: 'Errors' },
   warning: { zh: '警告', en: 'Warnings' },
   info: { zh: '提示', en: 'Notes' },

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX, launchFirefox, navigate, waitForHref, waitForResult, type FirefoxLoaded } from '../../scripts/firefox-extension';
 import { encodedPdfHref, startServer, type TestServer } from '../../scripts/sample-server';
 import { analyzeFixture } from '../helpers';
+import { hiddenMarks } from '../support/in-page';
 
 const OUT = join(import.meta.dirname, '..', '..', 'out', 'e2e');
 mkdirSync(OUT, { recursive: true });
@@ -106,6 +107,23 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox ESR', () => {
     await page.close();
   });
 
+  it('at 1280×720 the docked panel has its own column: every marked cell is visible', async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(`${srv.url}/html/001-excel-export.html`);
+    await waitForResult(page);
+    const panel = await page.evaluate(() => {
+      const p = document.querySelector('budget-lens-root')!.shadowRoot!.querySelector('[data-budget-lens-panel="docked"]')!.getBoundingClientRect();
+      return { right: p.right, height: p.height, vw: innerWidth, vh: innerHeight };
+    });
+    // Full height at the right edge (Firefox draws the page's scrollbars inside innerWidth / innerHeight).
+    expect(panel.vw - panel.right).toBeLessThanOrEqual(20);
+    expect(panel.vh - panel.height).toBeLessThanOrEqual(20);
+    const r = await page.evaluate(hiddenMarks);
+    expect(r.checked).toBeGreaterThan(10);
+    expect(r.bad).toEqual([]);
+    await page.close();
+  });
+
   it('makes no network request of its own: only the pages and the PDF the reader opened were fetched', async () => {
     // The proxy route is live: a request for another host reaches the log as an absolute address.
     const probe = await ff.browser.newPage();
@@ -113,7 +131,7 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox ESR', () => {
     await probe.close();
     expect(srv.requests).toContain('http://probe.invalid/is-logged');
     srv.requests.splice(srv.requests.indexOf('http://probe.invalid/is-logged'), 1);
-    const opened = new Set(['/html/000-word-cms.html', '/encoded-link.html', '/html/news-plain.html', '/html/news-stats.html', '/html/shop.html', '/pdf/000-word-cms-portrait.pdf']);
+    const opened = new Set(['/html/000-word-cms.html', '/html/001-excel-export.html', '/encoded-link.html', '/html/news-plain.html', '/html/news-stats.html', '/html/shop.html', '/pdf/000-word-cms-portrait.pdf']);
     // What the pages themselves load (the Word page's stylesheet and banner; the browser's favicon).
     const pageOwn = /^\/(images\/|favicon\.ico$)/;
     const unexpected = srv.requests.filter((u) => !opened.has(u) && !pageOwn.test(u));

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtension, type Loaded } from '../../scripts/extension-browser';
 import { startServer, type TestServer } from '../../scripts/sample-server';
+import { hiddenMarks } from '../support/in-page';
 
 const OUT = join(import.meta.dirname, '..', '..', 'out', 'e2e');
 mkdirSync(OUT, { recursive: true });
@@ -41,35 +42,6 @@ async function ready(page: Page, timeout = 30_000): Promise<void> {
 
 type Box = { left: number; top: number; right: number; bottom: number };
 const overlap = (a: Box, b: Box) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-
-/**
- * Every cell mark on the page, brought into view the way the panel does (scrollIntoView): is the element at
- * the mark's centre the marked cell (or inside it), rather than BudgetLens's UI? Returns the marks that fail.
- */
-function hiddenCells(page: Page) {
-  return page.evaluate(async () => {
-    const root = document.querySelector('budget-lens-root')!.shadowRoot!;
-    const marks = [...root.querySelectorAll<HTMLElement>('.bl-mark[data-budget-lens-severity]:not(.bl-sentence):not(.bl-related):not(.bl-hidden)')];
-    const bad: string[] = [];
-    for (const m of marks) {
-      m.scrollIntoView({ block: 'center', inline: 'nearest' });
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const b = m.getBoundingClientRect();
-      const x = b.left + b.width / 2;
-      const y = b.top + b.height / 2;
-      const el = document.elementFromPoint(x, y);
-      // The marked element (a cell; for a few rules a title or a heading) is the one hit, or holds it: an
-      // element of the page whose box holds the mark's (a mark is cut where a scrolling wrapper clips its cell).
-      let same = false;
-      for (let a: Element | null = el; a && !same; a = a.parentElement) {
-        const c = a.getBoundingClientRect();
-        same = c.left <= b.left + 4 && c.top <= b.top + 4 && c.right >= b.right - 4 && c.bottom >= b.bottom - 4 && c.width * c.height <= 1.5 * b.width * b.height;
-      }
-      if (!same) bad.push(`${m.dataset['budgetLensRule']} ${m.dataset['budgetLensSeverity']} at ${Math.round(x)},${Math.round(y)}: ${el?.tagName ?? 'nothing'}`);
-    }
-    return { checked: marks.length, bad };
-  });
-}
 
 /**
  * Each reconciled cell's tick, from its mark box and the ::after offsets, against the cell's text: the ticks
@@ -119,7 +91,7 @@ describe('the docked panel on budget pages at 1280×720', () => {
       const panel = (await panelBox(page))!;
       expect(panel.x + panel.width).toBeCloseTo(VIEWPORT.width, 0);
       expect(panel.height).toBeCloseTo(VIEWPORT.height, 0);
-      const r = await hiddenCells(page);
+      const r = await page.evaluate(hiddenMarks);
       expect(r.checked).toBeGreaterThan(10);
       expect(r.bad).toEqual([]);
       if (f.startsWith('000')) {
