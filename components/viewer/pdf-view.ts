@@ -205,14 +205,20 @@ export class PdfView {
       b.dataset['mark'] = String(m.id);
       if (this.active.has(m.id)) b.classList.add('bl-active');
       const s = this.scale;
-      b.style.left = `${x0 * s - 1}px`;
-      b.style.top = `${y0 * s - 1}px`;
-      b.style.width = `${(x1 - x0) * s + 2}px`;
-      b.style.height = `${(y1 - y0) * s + 2}px`;
+      const cell = { left: x0 * s - 1, top: y0 * s - 1, width: (x1 - x0) * s + 2, height: (y1 - y0) * s + 2 };
+      // The glyphs the cell prints, when known (ruled tables): a finding marks exactly the value, not the cell.
+      const g = m.anchor.text;
+      const glyphs = g && { left: g[0] * s, top: g[1] * s, width: (g[2] - g[0]) * s, height: (g[3] - g[1]) * s };
+      const box = glyphs && m.tone !== 'pass' && m.target === 'cell' ? { left: glyphs.left - 3, top: glyphs.top - 2, width: glyphs.width + 6, height: glyphs.height + 4 } : cell;
+      if (box !== cell) b.classList.add('bl-exact');
+      b.style.left = `${box.left}px`;
+      b.style.top = `${box.top}px`;
+      b.style.width = `${box.width}px`;
+      b.style.height = `${box.height}px`;
       if (m.tone === 'pass') {
-        const cell = { left: x0 * s - 1, top: y0 * s - 1, width: (x1 - x0) * s + 2, height: (y1 - y0) * s + 2 };
         const inside = pieces.filter((q) => q.left + q.width / 2 > cell.left && q.left + q.width / 2 < cell.left + cell.width && q.top + q.height / 2 > cell.top && q.top + q.height / 2 < cell.top + cell.height);
-        applyTick(b, tickPlace(cell, unionBox(inside)));
+        // The glyphs and the text layer's pieces together: the tick clears both.
+        applyTick(b, tickPlace(cell, unionBox([...(glyphs ? [glyphs] : []), ...inside])));
       }
       layer.appendChild(b);
       p.marks.push(b);

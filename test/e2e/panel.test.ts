@@ -207,6 +207,21 @@ describe('the viewer at 1280×720', () => {
     expect(overlap(box(card), box(mark))).toBe(false);
     expect(overlap(box(card), box(toolbar))).toBe(false);
     expect(card.x + card.width).toBeLessThanOrEqual(panel.x + 1);
+    // An exact mark: around the printed value "≤15.93元", not the whole cell — the text-layer pieces inside
+    // it are that value and nothing else.
+    const inMark = await page.evaluate(() => {
+      const m = document.querySelector('.bl-page[data-page="11"] .bl-mark.bl-active[data-budget-lens-rule="R29"]')!;
+      const b = m.getBoundingClientRect();
+      const spans = [...document.querySelectorAll('.bl-page[data-page="11"] .textLayer span')].filter((s) => {
+        const r = s.getBoundingClientRect();
+        const cx = r.left + r.width / 2;
+        const cy = r.top + r.height / 2;
+        return r.width > 0 && cx > b.left && cx < b.right && cy > b.top && cy < b.bottom;
+      });
+      return { exact: m.classList.contains('bl-exact'), text: spans.map((s) => s.textContent).join('').replace(/\s+/g, '') };
+    });
+    expect(inMark.exact).toBe(true);
+    expect(inMark.text).toBe('≤15.93元');
     // The mark is seen: the element at its centre belongs to the page, not to BudgetLens's panel or card.
     const at = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.bl-page') !== null, [mark.x + mark.width / 2, mark.y + mark.height / 2]);
     expect(at).toBe(true);
