@@ -13,6 +13,8 @@ export interface CardProps {
   onClose: () => void;
   /** The free part of the viewport (without the docked panel and the viewer's toolbar). */
   area?: Edges;
+  /** For a finding shown (by its position in `findings`): jump to its table cell, or back to its sentence. */
+  jumps?: (shown: number) => { toCell?: () => void; toText?: () => void } | undefined;
 }
 
 /** The viewport, as the area a card may use. */
@@ -92,6 +94,7 @@ export function Card(p: CardProps) {
                 </tbody>
               </table>
             )}
+            <Jumps lang={lang} jumps={p.jumps?.(i)} />
             {rule && (
               <details>
                 <summary>{t(lang, 'why')}</summary>
@@ -105,6 +108,26 @@ export function Card(p: CardProps) {
         );
       })}
       {p.findings.length > MAX && <p class="bl-note">{t(lang, 'more', { n: p.findings.length - MAX })}</p>}
+    </div>
+  );
+}
+
+/** A narrative finding's links between the sentence and the table cell it is compared with. */
+function Jumps(p: { lang: Lang; jumps: { toCell?: () => void; toText?: () => void } | undefined }) {
+  const j = p.jumps;
+  if (!j || (!j.toCell && !j.toText)) return null;
+  return (
+    <div class="bl-jumps">
+      {j.toCell && (
+        <button type="button" data-jump="cell" onClick={j.toCell}>
+          → {t(p.lang, 'toCell')}
+        </button>
+      )}
+      {j.toText && (
+        <button type="button" data-jump="text" onClick={j.toText}>
+          → {t(p.lang, 'toText')}
+        </button>
+      )}
     </div>
   );
 }

@@ -69,6 +69,8 @@ const STRINGS = {
   previousKey: { zh: '上一个问题（键盘 k 或 [）', en: 'Previous finding (key k or [)' },
   keysHint: { zh: '键盘：j / k 下一个、上一个问题，Esc 关闭卡片。', en: 'Keyboard: j / k next and previous finding, Esc closes the card.' },
   showPanel: { zh: '显示面板', en: 'Show the panel' },
+  toCell: { zh: '表格中的数', en: 'the table cell' },
+  toText: { zh: '说明文字', en: 'the sentence' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

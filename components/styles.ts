@@ -101,6 +101,8 @@ export const STYLES = `
 .bl-card td.v { text-align: right; font-weight: 600; }
 .bl-card details { margin-top: 4px; color: var(--bl-muted); }
 .bl-card summary { cursor: pointer; }
+.bl-jumps { display: flex; gap: 6px; margin: 4px 0; }
+.bl-jumps button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid var(--bl-line); border-radius: 4px; background: var(--bl-soft); cursor: pointer; color: #1f5fa8; }
 .bl-card .x { all: unset; float: right; cursor: pointer; color: var(--bl-muted); padding: 0 4px; }
 .bl-sev { display: inline-block; white-space: nowrap; padding: 0 6px; border-radius: 3px; font-size: 11px; color: #fff; }
 .bl-sev.error { background: var(--bl-error); } .bl-sev.warning { background: var(--bl-warning); color: #1f2328; } .bl-sev.info { background: var(--bl-info); }

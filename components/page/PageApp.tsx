@@ -12,6 +12,7 @@ import { Card, edges, TermCard, viewportArea } from '../Card';
 import type { Edges } from '../layout/card-place';
 import { dockPage, type Dock } from '../layout/dock';
 import { useFindingsNav } from '../layout/use-findings-nav';
+import { findingPlaces } from '../layout/finding-links';
 import { openPrintable } from '../ext/print';
 import { ExportButtons } from '../ExportButtons';
 import { t, type Lang } from '../i18n';
@@ -160,6 +161,23 @@ function App({ doc, host, layer, opts, expose }: AppProps) {
     setCard({ findings: [i], near, pinned: true });
   };
 
+  /** Show finding i at its table cell or at its sentence (a narrative finding's two places). */
+  const jump = (i: number, to: 'cells' | 'text') => {
+    const m = model.current;
+    const ov = overlay.current;
+    if (!m || !ov) return;
+    ov.activate(m.byFinding[i] ?? []);
+    const rect = ov.reveal(findingPlaces(m, i)[to], i);
+    if (rect) setCard({ findings: [i], near: rect, pinned: true });
+  };
+  const jumps = (i: number) => {
+    const m = model.current;
+    if (!m) return undefined;
+    const places = findingPlaces(m, i);
+    if (!places.text.length || !places.cells.length) return undefined;
+    return { toCell: () => jump(i, 'cells'), toText: () => jump(i, 'text') };
+  };
+
   const close = () => {
     setCard(null);
     setTerm(null);
@@ -205,7 +223,7 @@ function App({ doc, host, layer, opts, expose }: AppProps) {
             if (!cardRef.current?.pinned) setCard(null);
           }}
         >
-          <Card lang={lang} findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)} near={edges(card.near)} pinned={card.pinned} onClose={close} area={area()} />
+          <Card lang={lang} findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)} near={edges(card.near)} pinned={card.pinned} onClose={close} area={area()} jumps={(k) => jumps(card.findings[k]!)} />
         </div>
       )}
     </div>

@@ -10,6 +10,7 @@ import type { RuleOptions } from '../../lib/rules/engine';
 import { Card, edges, TermCard, viewportArea } from '../Card';
 import type { Edges } from '../layout/card-place';
 import { useFindingsNav } from '../layout/use-findings-nav';
+import { findingPlaces } from '../layout/finding-links';
 import { openPrintable } from '../ext/print';
 import { ExportButtons } from '../ExportButtons';
 import { explanations, type Explanation } from '../../lib/report/explanations';
@@ -155,6 +156,23 @@ function App({ o }: { o: ViewerOptions }) {
     setCard({ findings: [i], near: rect ? edges(rect) : { left: free.left, top: free.top, right: free.left, bottom: free.top }, pinned: true });
   };
 
+  /** Show finding i at its table cell or at its sentence (a narrative finding's two places). */
+  const jump = async (i: number, to: 'cells' | 'text') => {
+    const m = model.current;
+    const v = view.current;
+    if (!m || !v) return;
+    v.activate(m.byFinding[i] ?? []);
+    const rect = await v.reveal(findingPlaces(m, i)[to], i);
+    if (rect) setCard({ findings: [i], near: edges(rect), pinned: true });
+  };
+  const jumps = (i: number) => {
+    const m = model.current;
+    if (!m) return undefined;
+    const places = findingPlaces(m, i);
+    if (!places.text.length || !places.cells.length) return undefined;
+    return { toCell: () => void jump(i, 'cells'), toText: () => void jump(i, 'text') };
+  };
+
   const close = () => {
     setCard(null);
     setTerm(null);
@@ -270,6 +288,7 @@ function App({ o }: { o: ViewerOptions }) {
           pinned={card.pinned}
           onClose={close}
           area={area()}
+          jumps={(k) => jumps(card.findings[k]!)}
         />
       )}
     </div>

@@ -253,3 +253,29 @@ describe('ticks can be turned off', () => {
     await Promise.all([page.close(), options.close()]);
   });
 });
+
+describe('a narrative finding links its sentence and its table cell', () => {
+  it('"the table cell" scrolls to the cell it is compared with, "the sentence" back to the text', async () => {
+    const page = await open(`${srv.url}/html/001-excel-export.html`);
+    await ready(page);
+    await page.locator('.bl-finding', { hasText: '办公设备购置' }).first().click();
+    const card = page.locator('[data-budget-lens-card]');
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    const inView = (sel: string) =>
+      page.evaluate((sel) => {
+        const els = [...document.querySelector('budget-lens-root')!.shadowRoot!.querySelectorAll(sel)].map((e) => e.getBoundingClientRect());
+        return els.some((r) => r.height > 0 && r.top >= 0 && r.bottom <= innerHeight);
+      }, sel);
+    await card.locator('[data-jump="cell"]').click();
+    await page.waitForTimeout(300);
+    expect(await inView('.bl-mark.bl-active:not(.bl-sentence)')).toBe(true);
+    const cellCard = (await card.boundingBox())!;
+    await card.locator('[data-jump="text"]').click();
+    await page.waitForTimeout(300);
+    expect(await inView('.bl-mark.bl-sentence.bl-active')).toBe(true);
+    const textCard = (await card.boundingBox())!;
+    // The card followed: it is beside the sentence now, no longer where it was beside the cell.
+    expect(Math.abs(textCard.y - cellCard.y) + Math.abs(textCard.x - cellCard.x)).toBeGreaterThan(20);
+    await page.close();
+  });
+});
