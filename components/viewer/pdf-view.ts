@@ -1,3 +1,4 @@
+import { quoteRects } from '../layout/quote-rects';
 import { applyTick, tickPlace, unionBox } from '../layout/tick-place';
 import type { Explanation } from '../../lib/report/explanations';
 import type { Mark } from '../../lib/report/highlights';
@@ -215,6 +216,25 @@ export class PdfView {
       b.style.top = `${box.top}px`;
       b.style.width = `${box.width}px`;
       b.style.height = `${box.height}px`;
+      // A sentence: its own words, line by line, when the text layer has them; else the paragraph.
+      if (m.target === 'sentence' && m.quote && p.textDivs?.length) {
+        const para = (q: { left: number; top: number; width: number; height: number }) => q.left + q.width / 2 > cell.left - 2 && q.left + q.width / 2 < cell.left + cell.width + 2 && q.top + q.height / 2 > cell.top - 2 && q.top + q.height / 2 < cell.top + cell.height + 2;
+        const nodes = p.textDivs.filter((_, k) => para(pieces[k]!)).flatMap((d) => [...d.childNodes].filter((c): c is Text => c.nodeType === 3));
+        const lines = quoteRects(nodes, m.quote);
+        if (lines.length) {
+          lines.forEach((l, k) => {
+            const lb = k === 0 ? b : (b.cloneNode() as HTMLElement);
+            lb.className = `bl-mark bl-sentence bl-exact${m.tone === 'related' ? ' bl-related' : ''}${this.active.has(m.id) ? ' bl-active' : ''}`;
+            lb.style.left = `${l.left - origin.left}px`;
+            lb.style.top = `${l.top - origin.top}px`;
+            lb.style.width = `${l.width}px`;
+            lb.style.height = `${l.height}px`;
+            layer.appendChild(lb);
+            p.marks.push(lb);
+          });
+          continue;
+        }
+      }
       if (m.tone === 'pass') {
         const inside = pieces.filter((q) => q.left + q.width / 2 > cell.left && q.left + q.width / 2 < cell.left + cell.width && q.top + q.height / 2 > cell.top && q.top + q.height / 2 < cell.top + cell.height);
         // The glyphs and the text layer's pieces together: the tick clears both.

@@ -279,3 +279,40 @@ describe('a narrative finding links its sentence and its table cell', () => {
     await page.close();
   });
 });
+
+describe('exact marks in the viewer', () => {
+  it('a narrative finding marks its own words, line by line, not the whole paragraph; and links to its cell', async () => {
+    const page = await open(`${srv.url}/pdf/001-excel-export-landscape.pdf`);
+    await page.waitForURL(/viewer\.html\?file=/, { timeout: 15_000 });
+    await ready(page, 60_000);
+    await page.locator('.bl-finding', { hasText: '办公设备购置' }).first().click();
+    await page.waitForTimeout(1000);
+    const lines = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.bl-mark.bl-sentence.bl-exact[data-budget-lens-rule="R22"]')].map((m) => {
+        const b = m.getBoundingClientRect();
+        const spans = [...m.closest('.bl-page')!.querySelectorAll('.textLayer span')].filter((s) => {
+          const r = s.getBoundingClientRect();
+          const cy = r.top + r.height / 2;
+          return r.width > 0 && cy > b.top && cy < b.bottom && r.right > b.left && r.left < b.right;
+        });
+        return { height: b.height, text: spans.map((s) => s.textContent).join('') };
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l.height).toBeLessThan(30);
+    expect(lines.map((l) => l.text).join('')).toMatch(/政府采购/);
+    expect(await page.locator('.bl-mark.bl-para[data-budget-lens-rule="R22"]').count()).toBe(0);
+    await page.screenshot({ path: join(OUT, 'viewer-1280x720-narrative.png') });
+    const card = page.locator('[data-budget-lens-card]');
+    await card.locator('[data-jump="cell"]').click();
+    await page.waitForTimeout(800);
+    const cellInView = await page.evaluate(() =>
+      [...document.querySelectorAll('.bl-mark.bl-active:not(.bl-sentence)')].some((m) => {
+        const r = m.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+      }),
+    );
+    expect(cellInView).toBe(true);
+    await page.close();
+  });
+});
