@@ -12,6 +12,7 @@ import { Card, edges, TermCard, viewportArea } from '../Card';
 import type { Edges } from '../layout/card-place';
 import { dockPage, type Dock } from '../layout/dock';
 import { useFindingsNav } from '../layout/use-findings-nav';
+import { announceResult, clearResult } from '../layout/result-contract';
 import { findingPlaces } from '../layout/finding-links';
 import { openPrintable } from '../ext/print';
 import { ExportButtons } from '../ExportButtons';
@@ -136,13 +137,11 @@ function App({ doc, host, layer, opts, expose }: AppProps) {
         setPlaced(new Set(m.byFinding.map((ids, i) => (ids.some((id) => shownMarks.has(id)) ? i : -1)).filter((i) => i >= 0)));
         setReport(r);
         setFailures(a.failures);
-        root.setAttribute('data-budget-lens-findings', String(r.findings.length));
-        root.setAttribute('data-budget-lens', 'ready');
+        announceResult(root, 'ready', r.findings.length);
         opts.onDone?.({ isBudget: r.isBudget, findings: r.findings.length, errors: r.counts.error, warnings: r.counts.warning, ...(r.organization ? { organization: r.organization.slice(0, 200) } : {}), ...(r.year ? { year: String(r.year).slice(0, 20) } : {}) });
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
-        root.setAttribute('data-budget-lens-findings', '0');
-        root.setAttribute('data-budget-lens', 'error');
+        announceResult(root, 'error', 0);
         opts.onDone?.({ isBudget: true, findings: 0, errors: 0, warnings: 0 });
       }
     });
@@ -250,8 +249,7 @@ export function runOnPage(doc: Document, opts: PageRunOptions): PageSession {
     destroy() {
       render(null, ui);
       host.remove();
-      doc.documentElement.removeAttribute('data-budget-lens');
-      doc.documentElement.removeAttribute('data-budget-lens-findings');
+      clearResult(doc.documentElement);
     },
   };
 }

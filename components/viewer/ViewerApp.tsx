@@ -10,6 +10,7 @@ import type { RuleOptions } from '../../lib/rules/engine';
 import { Card, edges, TermCard, viewportArea } from '../Card';
 import type { Edges } from '../layout/card-place';
 import { useFindingsNav } from '../layout/use-findings-nav';
+import { announceResult } from '../layout/result-contract';
 import { findingPlaces } from '../layout/finding-links';
 import { openPrintable } from '../ext/print';
 import { ExportButtons } from '../ExportButtons';
@@ -135,12 +136,10 @@ function App({ o }: { o: ViewerOptions }) {
       v.setExplanations(explanations(a));
       setReport(r);
       setFailures(a.failures);
-      root.setAttribute('data-budget-lens-findings', String(r.findings.length));
-      root.setAttribute('data-budget-lens', 'ready');
+      announceResult(root, 'ready', r.findings.length);
     })().catch((e: unknown) => {
       setError(e instanceof Error ? e.message : String(e));
-      root.setAttribute('data-budget-lens-findings', '0');
-      root.setAttribute('data-budget-lens', 'error');
+      announceResult(root, 'error', 0);
     });
     return () => abort.current.abort();
   }, []);
