@@ -29,6 +29,32 @@ const marks = (page: Page) =>
     return { total: all.length, by, rules: all.map((m) => m.getAttribute('data-budget-lens-rule')) };
   });
 
+/** Click the centre of the first element matching `selector` (in BudgetLens's shadow root on pages) with the real mouse. */
+async function clickAt(page: Page, selector: string, text?: string): Promise<void> {
+  const at = await page.evaluate(
+    (selector, text) => {
+      const root: ParentNode = document.querySelector('budget-lens-root')?.shadowRoot ?? document;
+      const el = [...root.querySelectorAll<HTMLElement>(selector)].find((e) => !text || (e.textContent ?? '').includes(text));
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    selector,
+    text,
+  );
+  if (!at) throw new Error(`nothing to click: ${selector} ${text ?? ''}`);
+  await page.mouse.click(at.x, at.y);
+}
+
+/** Is a lit (active) mark of this kind inside the viewport? And is a card open? */
+const lit = (page: Page, sentence: boolean) =>
+  page.evaluate((sentence) => {
+    const root: ParentNode = document.querySelector('budget-lens-root')?.shadowRoot ?? document;
+    const marks = [...root.querySelectorAll('.bl-mark.bl-active')].filter((m) => m.classList.contains('bl-sentence') === sentence);
+    return { inView: marks.some((m) => { const r = m.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }), card: !!root.querySelector('[data-budget-lens-card]') };
+  }, sentence);
+
 describe.skipIf(!existsSync(FIREFOX))('Firefox ESR', () => {
   beforeAll(async () => {
     srv = await startServer();
@@ -50,6 +76,33 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox ESR', () => {
     expect(m.by['pass']).toBeGreaterThan(50);
     expect(m.rules).toContain('R29');
     await page.screenshot({ path: join(OUT, 'firefox-page-000.png') });
+    // The keyboard: j shows the first finding's card and counts it, Esc closes the card.
+    await page.keyboard.press('j');
+    await new Promise((res) => setTimeout(res, 300));
+    const nav = await page.evaluate(() => {
+      const root = document.querySelector('budget-lens-root')!.shadowRoot!;
+      return { position: root.querySelector('[data-nav-position]')?.textContent, card: !!root.querySelector('[data-budget-lens-card]') };
+    });
+    expect(nav.card).toBe(true);
+    expect(nav.position).toMatch(/^1 \/ \d+$/);
+    await page.keyboard.press('Escape');
+    await new Promise((res) => setTimeout(res, 200));
+    expect((await lit(page, false)).card).toBe(false);
+    await page.close();
+  });
+
+  it('a narrative finding\'s card links to the table cell it is compared with, and back', async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(`${srv.url}/html/001-excel-export.html`);
+    await waitForResult(page);
+    await clickAt(page, '.bl-finding', '办公设备购置');
+    await new Promise((res) => setTimeout(res, 300));
+    await clickAt(page, '[data-budget-lens-card] [data-jump="cell"]');
+    await new Promise((res) => setTimeout(res, 400));
+    expect(await lit(page, false)).toEqual({ inView: true, card: true });
+    await clickAt(page, '[data-budget-lens-card] [data-jump="text"]');
+    await new Promise((res) => setTimeout(res, 400));
+    expect(await lit(page, true)).toEqual({ inView: true, card: true });
     await page.close();
   });
 
@@ -104,6 +157,26 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox ESR', () => {
     expect(seen.marks).toBeGreaterThan(5);
     expect(seen.r29).toBeGreaterThan(0);
     await page.screenshot({ path: join(OUT, 'firefox-viewer-000.png') });
+    // Exact marks: the R29 finding outlines the printed value "≤15.93元" itself, not its cell.
+    await clickAt(page, '.bl-finding.error', '电子政务内网办公环境改造');
+    await new Promise((res) => setTimeout(res, 1000));
+    const exact = await page.evaluate(() => {
+      const m = document.querySelector('.bl-page[data-page="11"] .bl-mark.bl-exact[data-budget-lens-rule="R29"]');
+      if (!m) return null;
+      const b = m.getBoundingClientRect();
+      return [...document.querySelectorAll('.bl-page[data-page="11"] .textLayer span')]
+        .filter((s) => {
+          const r = s.getBoundingClientRect();
+          const cx = r.left + r.width / 2;
+          const cy = r.top + r.height / 2;
+          return r.width > 0 && cx > b.left && cx < b.right && cy > b.top && cy < b.bottom;
+        })
+        .map((s) => s.textContent)
+        .join('')
+        .replace(/\s+/g, '');
+    });
+    expect(exact).toBe('≤15.93元');
+    await page.screenshot({ path: join(OUT, 'firefox-viewer-000-r29.png') });
     await page.close();
   });
 
