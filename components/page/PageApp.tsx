@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { analyze, type Analysis } from '../../lib/analyze';
 import { extractDom } from '../../lib/extract/dom/extract';
 import { liveHidden } from '../../lib/extract/dom/visibility';
@@ -74,13 +74,14 @@ function App({ doc, host, layer, opts, expose }: AppProps) {
   const dock = useRef<Dock>();
   expose({ show: () => setCollapsed(false) });
 
-  // The panel's column: the page reflows beside it while it is open.
-  useEffect(() => {
+  // The panel's column: the page reflows beside it while it is open (created before it is first measured).
+  useLayoutEffect(() => {
     const d = dockPage(doc, layer);
     dock.current = d;
     return () => d.destroy();
   }, []);
-  useEffect(() => {
+  // Before paint: the page reflows in the same frame as the panel opens or closes.
+  useLayoutEffect(() => {
     const measure = () => {
       const w = collapsed ? 0 : (uiRoot.current?.querySelector('.bl-panel')?.getBoundingClientRect().width ?? 0);
       dock.current?.set(w);

@@ -78,7 +78,7 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox ESR', () => {
     await page.screenshot({ path: join(OUT, 'firefox-page-000.png') });
     // The keyboard: j shows the first finding's card and counts it, Esc closes the card.
     await page.keyboard.press('j');
-    await new Promise((res) => setTimeout(res, 300));
+    await page.waitForFunction(() => !!document.querySelector('budget-lens-root')?.shadowRoot?.querySelector('[data-budget-lens-card]'), { timeout: 5000 });
     const nav = await page.evaluate(() => {
       const root = document.querySelector('budget-lens-root')!.shadowRoot!;
       return { position: root.querySelector('[data-nav-position]')?.textContent, card: !!root.querySelector('[data-budget-lens-card]') };
@@ -86,8 +86,7 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox ESR', () => {
     expect(nav.card).toBe(true);
     expect(nav.position).toMatch(/^1 \/ \d+$/);
     await page.keyboard.press('Escape');
-    await new Promise((res) => setTimeout(res, 200));
-    expect((await lit(page, false)).card).toBe(false);
+    await page.waitForFunction(() => !document.querySelector('budget-lens-root')?.shadowRoot?.querySelector('[data-budget-lens-card]'), { timeout: 5000 });
     await page.close();
   });
 

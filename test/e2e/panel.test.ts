@@ -126,8 +126,8 @@ describe('panel actions, keyboard and cards (000)', () => {
     const seen: string[] = [];
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('j');
+      await page.locator('[data-nav-position]', { hasText: `${i + 1} / ${total}` }).waitFor({ timeout: 5000 });
       await page.waitForTimeout(250);
-      expect(await page.locator('[data-nav-position]').innerText()).toBe(`${i + 1} / ${total}`);
       const card = page.locator('[data-budget-lens-card]');
       await card.waitFor({ state: 'visible', timeout: 3000 });
       const c = (await card.boundingBox())!;
@@ -144,11 +144,10 @@ describe('panel actions, keyboard and cards (000)', () => {
     }
     expect(new Set(seen).size).toBe(4);
     await page.keyboard.press('k');
-    await page.waitForTimeout(250);
-    expect(await page.locator('[data-nav-position]').innerText()).toBe(`3 / ${total}`);
+    await page.locator('[data-nav-position]', { hasText: `3 / ${total}` }).waitFor({ timeout: 5000 });
     expect(await page.locator('.bl-finding.bl-current').getAttribute('data-finding')).toBe(seen[2]);
     await page.keyboard.press('Escape');
-    await expect(page.locator('[data-budget-lens-card]').count()).resolves.toBe(0);
+    await page.locator('[data-budget-lens-card]').waitFor({ state: 'detached', timeout: 5000 });
   });
 
   it('ticks sit beside the numbers, never on them', async () => {
@@ -176,13 +175,14 @@ describe('panel actions, keyboard and cards (000)', () => {
   });
 
   it('collapsing gives the page its full width back; expanding docks again', async () => {
-    const margin = () => page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
-    expect(await margin()).not.toBe('0px');
+    const margin = (docked: boolean) =>
+      page.waitForFunction((docked) => (getComputedStyle(document.documentElement).marginRight !== '0px') === docked, docked, { timeout: 5000 });
+    await margin(true);
     await page.locator('[data-action="collapse"]').click();
-    expect(await margin()).toBe('0px');
+    await margin(false);
     expect(await page.evaluate(() => document.documentElement.hasAttribute('style'))).toBe(false);
     await page.locator('[data-action="collapse"]').click();
-    expect(await margin()).not.toBe('0px');
+    await margin(true);
   });
 });
 
