@@ -3,9 +3,21 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { storeClean } from './scripts/vite-store-clean';
 
 const require = createRequire(import.meta.url);
 const PDFJS = dirname(require.resolve('pdfjs-dist/package.json'));
+
+/**
+ * Firefox: the add-on's permanent id (AMO ties updates and reviews to it) and the data-collection declaration
+ * new add-ons must make — BudgetLens collects and transmits nothing. The declaration is understood from
+ * Firefox 140 (desktop) and 142 (Android), hence the minimum versions.
+ */
+export const GECKO = {
+  id: 'budget-lens@budgetlens.org',
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['none'] },
+};
 
 /**
  * Permissions, each for one reason (README lists them):
@@ -15,10 +27,24 @@ const PDFJS = dirname(require.resolve('pdfjs-dist/package.json'));
  *  host access to all sites — the content script reads budget pages wherever they are published, and the
  *  viewer reads the PDF the reader opened.
  */
+/**
+ * What AMO reviewers get to rebuild the Firefox package (`npm ci && npm run build:firefox`): the sources and
+ * build files only, listed here rather than excluded, so screenshots, logs, reports and local paths under
+ * out/, dist/ or anywhere else can never slip in.
+ */
+const SOURCES = [
+  'README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts',
+  'entrypoints/**', 'components/**', 'lib/**', 'public/**', 'assets/**', 'bin/**',
+  'scripts/build-cli.mjs', 'scripts/vite-store-clean.ts', 'scripts/make-icons.ts', 'scripts/browser.ts',
+];
+
 export default defineConfig({
+  // Tests zip into a temporary folder so that they never rebuild the packages other tests are using.
+  outDir: process.env['BUDGET_LENS_OUTPUT'] ?? '.output',
+  zip: { includeSources: SOURCES, excludeSources: ['**/*'] },
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), storeClean()],
     build: { chunkSizeWarningLimit: 2500 },
   }),
   manifest: ({ browser, manifestVersion }) => {
@@ -35,7 +61,7 @@ export default defineConfig({
       web_accessible_resources: mv3 ? [{ resources: ['content-analysis.js', 'viewer.html'], matches: ['<all_urls>'] }] : ['content-analysis.js', 'viewer.html'],
       content_security_policy: mv3 ? { extension_pages: csp } : csp,
       action: { default_title: 'BudgetLens 预算透镜' },
-      ...(firefox ? { browser_specific_settings: { gecko: { id: 'budget-lens@example.org', strict_min_version: '115.0' } } } : {}),
+      ...(firefox ? { browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } } } : {}),
     };
   },
   hooks: {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { explainCode, termFor, termsIn } from '../lib/glossary';
 import type { Report } from '../lib/report/schema';
 import { verdict } from '../lib/report/verdict';
@@ -19,42 +19,43 @@ export interface PanelProps {
   /** Findings that have something to show on the page (others are listed but not clickable to a place). */
   placed?: ReadonlySet<number>;
   onSelect?: (finding: number) => void;
-  /** Extra controls (the viewer's "open the original", exports). */
+  /** The panel's actions (exports, print, the viewer's "open the original"): shown at the top, one click away. */
   actions?: ComponentChildren;
-  startCollapsed?: boolean;
+  /** Controlled collapse: the panel docks in its own column when open and shrinks to its header when closed. */
+  collapsed?: boolean;
+  onCollapse?: (collapsed: boolean) => void;
+  /** Next / previous finding (also on the keyboard: j / k). */
+  nav?: { current: number | null; position: number | null; total: number; next: () => void; previous: () => void };
 }
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 
-/** The side panel: what the document is, its money, its findings, its tables. */
+/** The findings in the order the panel lists them (by severity, then rule): next / previous follow it. */
+export function findingOrder(r: Report): number[] {
+  const out: number[] = [];
+  for (const sev of SEVERITIES) {
+    const list = r.findings.map((f, i) => ({ f, i })).filter((x) => x.f.severity === sev);
+    for (const rule of [...new Set(list.map((x) => x.f.rule))]) for (const x of list) if (x.f.rule === rule) out.push(x.i);
+  }
+  return out;
+}
+
+/**
+ * The side panel, docked in its own column (the page or the viewer reflows beside it): the actions and
+ * next / previous at the top, then what the document is, its money, its findings, its tables.
+ */
 export function Panel(p: PanelProps) {
-  const [collapsed, setCollapsed] = useState(!!p.startCollapsed);
-  const [pos, setPos] = useState<{ x: number; y: number } | null>(null);
-  const drag = useRef<{ dx: number; dy: number } | null>(null);
-  const panel = useRef<HTMLDivElement>(null);
+  const [ownCollapsed, setOwnCollapsed] = useState(false);
+  const collapsed = p.collapsed ?? ownCollapsed;
+  const setCollapsed = (c: boolean) => (p.onCollapse ? p.onCollapse(c) : setOwnCollapsed(c));
   const r = p.report;
   const lang = p.lang;
-
-  const onDown = (e: PointerEvent) => {
-    if ((e.target as HTMLElement).closest('button')) return;
-    const box = panel.current!.getBoundingClientRect();
-    drag.current = { dx: e.clientX - box.left, dy: e.clientY - box.top };
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-  };
-  const onMove = (e: PointerEvent) => {
-    if (!drag.current) return;
-    const x = Math.max(0, Math.min(window.innerWidth - 80, e.clientX - drag.current.dx));
-    const y = Math.max(0, Math.min(window.innerHeight - 40, e.clientY - drag.current.dy));
-    setPos({ x, y });
-  };
-  const onUp = () => (drag.current = null);
-
-  const style = pos ? { left: `${pos.x}px`, top: `${pos.y}px`, right: 'auto' } : undefined;
   const counts = r?.counts;
+  const nav = p.nav;
 
   return (
-    <div ref={panel} class={`bl-panel${collapsed ? ' bl-collapsed' : ''}`} style={style} role="complementary" aria-label={t(lang, 'brand')}>
-      <div class="bl-head" onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} title={t(lang, 'move')}>
+    <div class={`bl-panel${collapsed ? ' bl-collapsed' : ' bl-docked'}`} role="complementary" aria-label={t(lang, 'brand')} data-budget-lens-panel={collapsed ? 'collapsed' : 'docked'}>
+      <div class="bl-head">
         <span class="bl-title">{t('zh', 'brand')} · BudgetLens</span>
         {counts && (
           <span class="bl-badges">
@@ -63,18 +64,36 @@ export function Panel(p: PanelProps) {
             {counts.info > 0 && <span class="bl-badge info" title={t(lang, 'info')}>{counts.info}</span>}
           </span>
         )}
-        {p.onLang && (
+        {!collapsed && p.onLang && (
           <button type="button" onClick={() => p.onLang!(lang === 'zh' ? 'en' : 'zh')}>
             {t(lang, 'language')}
           </button>
         )}
-        <button type="button" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+        <button type="button" data-action="collapse" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
           {collapsed ? t(lang, 'expand') : t(lang, 'collapse')}
         </button>
       </div>
       {p.progress && p.progress.page < p.progress.pages && (
         <div class="bl-progress" role="progressbar" aria-valuemin={0} aria-valuemax={p.progress.pages} aria-valuenow={p.progress.page} aria-label={t(lang, 'readingPage', p.progress)}>
           <i style={{ width: `${(100 * p.progress.page) / p.progress.pages}%` }} />
+        </div>
+      )}
+      {!collapsed && (p.actions || (nav && nav.total > 0)) && (
+        <div class="bl-top">
+          {nav && nav.total > 0 && (
+            <div class="bl-nav" role="group" aria-label={t(lang, 'findings')}>
+              <button type="button" data-nav="previous" onClick={nav.previous} title={t(lang, 'previousKey')}>
+                ‹ {t(lang, 'previous')}
+              </button>
+              <span class="bl-note" data-nav-position="">
+                {nav.position === null ? `– / ${nav.total}` : `${nav.position + 1} / ${nav.total}`}
+              </span>
+              <button type="button" data-nav="next" onClick={nav.next} title={t(lang, 'nextKey')}>
+                {t(lang, 'next')} ›
+              </button>
+            </div>
+          )}
+          {p.actions}
         </div>
       )}
       {!collapsed && (
@@ -93,7 +112,7 @@ export function Panel(p: PanelProps) {
               {f.message}
             </p>
           ))}
-          {p.actions && <div class="bl-section">{p.actions}</div>}
+          {nav && nav.total > 0 && <p class="bl-note bl-keys">{t(lang, 'keysHint')}</p>}
         </div>
       )}
     </div>
@@ -248,7 +267,7 @@ function FindingList(p: PanelProps & { report: Report }) {
                     {rule} {lang === 'zh' ? title.zh : title.en}
                   </div>
                   {items.map(({ f, i }) => (
-                    <button type="button" class={`bl-finding ${sev}`} key={i} data-finding={i} onClick={() => p.onSelect?.(i)} title={p.placed && !p.placed.has(i) ? t(lang, 'noPlace') : t(lang, 'showOnPage')}>
+                    <button type="button" class={`bl-finding ${sev}${p.nav?.current === i ? ' bl-current' : ''}`} key={i} data-finding={i} aria-current={p.nav?.current === i ? 'true' : undefined} onClick={() => p.onSelect?.(i)} title={p.placed && !p.placed.has(i) ? t(lang, 'noPlace') : t(lang, 'showOnPage')}>
                       <span class="m">{lang === 'zh' ? f.message : f.messageEn}</span>
                       {f.page !== undefined && <span class="r">{t(lang, 'page', { n: f.page })}</span>}
                     </button>

@@ -6,7 +6,6 @@ const STRINGS = {
   collapse: { zh: '收起', en: 'Collapse' },
   expand: { zh: '展开', en: 'Expand' },
   close: { zh: '关闭', en: 'Close' },
-  move: { zh: '拖动以移动面板', en: 'Drag to move the panel' },
   error: { zh: '错误', en: 'Errors' },
   warning: { zh: '警告', en: 'Warnings' },
   info: { zh: '提示', en: 'Notes' },
@@ -64,6 +63,14 @@ const STRINGS = {
   exportMd: { zh: '导出 Markdown', en: 'Export Markdown' },
   print: { zh: '打印报告', en: 'Printable report' },
   exports: { zh: '导出', en: 'Export' },
+  next: { zh: '下一个', en: 'Next' },
+  previous: { zh: '上一个', en: 'Previous' },
+  nextKey: { zh: '下一个问题（键盘 j 或 ]）', en: 'Next finding (key j or ])' },
+  previousKey: { zh: '上一个问题（键盘 k 或 [）', en: 'Previous finding (key k or [)' },
+  keysHint: { zh: '键盘：j / k 下一个、上一个问题，Esc 关闭卡片。', en: 'Keyboard: j / k next and previous finding, Esc closes the card.' },
+  showPanel: { zh: '显示面板', en: 'Show the panel' },
+  toCell: { zh: '表格中的数', en: 'the table cell' },
+  toText: { zh: '说明文字', en: 'the sentence' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

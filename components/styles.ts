@@ -2,6 +2,8 @@
  * The one stylesheet of BudgetLens's UI, injected into the shadow root on pages and into the viewer page.
  * Everything is scoped under .bl so that, even outside a shadow root, nothing leaks.
  */
+import { DOCK_WIDTH } from './layout/dock';
+
 export const STYLES = `
 :host { all: initial; }
 .bl, .bl * { box-sizing: border-box; }
@@ -21,8 +23,11 @@ export const STYLES = `
 .bl-mark[data-budget-lens-severity="info"] { outline: 1px dashed var(--bl-info); background: var(--bl-info-bg); }
 .bl-mark[data-budget-lens-severity="pass"] { outline: none; background: none; }
 .bl-mark[data-budget-lens-severity="pass"]::after {
-  content: "✓"; position: absolute; right: 3px; top: 2px; font: bold 11px/1 system-ui, sans-serif; color: var(--bl-pass); opacity: .85;
+  content: "✓"; display: none; position: absolute; left: var(--bl-tick-x, 0); top: var(--bl-tick-y, 0); width: 9px; height: 9px;
+  font: bold 9px/9px system-ui, sans-serif; color: var(--bl-pass); opacity: .8; text-align: center;
 }
+.bl-mark[data-budget-lens-severity="pass"][data-tick="beside"]::after { display: block; }
+.bl-no-ticks .bl-mark[data-budget-lens-severity="pass"] { display: none; }
 .bl-mark.bl-related { display: none; outline: 2px dashed var(--bl-info); background: rgba(59,115,196,.06); }
 .bl-mark.bl-sentence { outline: none; background: none; border-bottom: 2px solid var(--bl-error); border-radius: 0; }
 .bl-mark.bl-sentence[data-budget-lens-severity="warning"] { border-bottom: 2px wavy var(--bl-warning); border-bottom-style: solid; }
@@ -36,12 +41,16 @@ export const STYLES = `
 .bl-mark.bl-hidden { display: none; }
 
 .bl-panel {
-  position: fixed; top: 12px; right: 12px; width: 380px; max-width: calc(100vw - 24px); max-height: calc(100vh - 24px);
-  display: flex; flex-direction: column; background: var(--bl-bg); border: 1px solid var(--bl-line); border-radius: 10px;
-  box-shadow: 0 8px 28px rgba(0,0,0,.18); pointer-events: auto; overflow: hidden; z-index: 3;
+  position: fixed; top: 0; right: 0; bottom: 0; width: ${DOCK_WIDTH};
+  display: flex; flex-direction: column; background: var(--bl-bg); border-left: 1px solid var(--bl-line);
+  box-shadow: -2px 0 10px rgba(0,0,0,.10); pointer-events: auto; overflow: hidden; z-index: 3;
 }
-.bl-panel.bl-collapsed { width: auto; max-height: none; }
-.bl-head { display: flex; align-items: center; gap: 8px; padding: 8px 10px; background: #1f5fa8; color: #fff; cursor: move; user-select: none; touch-action: none; }
+.bl-panel.bl-collapsed { top: 8px; right: 8px; bottom: auto; width: auto; border: 1px solid var(--bl-line); border-radius: 10px; box-shadow: 0 4px 16px rgba(0,0,0,.18); }
+.bl-top { padding: 8px 12px; border-bottom: 1px solid var(--bl-line); background: var(--bl-soft); display: flex; flex-direction: column; gap: 6px; }
+.bl-nav { display: flex; align-items: center; gap: 8px; }
+.bl-nav button { font: inherit; padding: 2px 10px; border: 1px solid var(--bl-line); border-radius: 4px; background: #fff; cursor: pointer; }
+.bl-nav button:hover, .bl-nav button:focus-visible { background: #e8edf3; }
+.bl-head { display: flex; align-items: center; gap: 8px; padding: 8px 10px; background: #1f5fa8; color: #fff; user-select: none; }
 .bl-head .bl-title { font-weight: 600; flex: 1; white-space: nowrap; }
 .bl-head button { all: unset; cursor: pointer; color: #fff; padding: 2px 6px; border-radius: 4px; font-size: 12px; }
 .bl-head button:hover, .bl-head button:focus-visible { background: rgba(255,255,255,.2); }
@@ -49,7 +58,7 @@ export const STYLES = `
 .bl-badge { display: inline-block; min-width: 18px; padding: 0 5px; border-radius: 9px; font-size: 11px; font-weight: 600; text-align: center; color: #fff; }
 .bl-badge.error { background: var(--bl-error); } .bl-badge.warning { background: var(--bl-warning); color: #1f2328; } .bl-badge.info { background: var(--bl-info); }
 .bl-badge.pass { background: var(--bl-pass); }
-.bl-body { overflow: auto; padding: 10px 12px 12px; }
+.bl-body { overflow: auto; padding: 10px 12px 12px; flex: 1; }
 .bl-meta { color: var(--bl-muted); margin-bottom: 8px; }
 .bl-summary { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 0 0 6px; }
 .bl-meta strong { color: var(--bl-ink); font-size: 14px; display: block; }
@@ -67,6 +76,7 @@ export const STYLES = `
 .bl-finding { all: unset; display: block; width: 100%; cursor: pointer; padding: 5px 6px 5px 8px; margin: 2px 0; border-left: 3px solid var(--bl-line); border-radius: 0 4px 4px 0; }
 .bl-finding:hover, .bl-finding:focus-visible { background: var(--bl-soft); }
 .bl-finding.error { border-left-color: var(--bl-error); } .bl-finding.warning { border-left-color: var(--bl-warning); } .bl-finding.info { border-left-color: var(--bl-info); }
+.bl-finding.bl-current { background: #e8f0fb; }
 .bl-finding .r { font-size: 11px; color: var(--bl-muted); }
 .bl-finding .m { display: block; word-break: break-word; }
 .bl-inv { list-style: none; margin: 0; padding: 0; }
@@ -91,6 +101,8 @@ export const STYLES = `
 .bl-card td.v { text-align: right; font-weight: 600; }
 .bl-card details { margin-top: 4px; color: var(--bl-muted); }
 .bl-card summary { cursor: pointer; }
+.bl-jumps { display: flex; gap: 6px; margin: 4px 0; }
+.bl-jumps button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid var(--bl-line); border-radius: 4px; background: var(--bl-soft); cursor: pointer; color: #1f5fa8; }
 .bl-card .x { all: unset; float: right; cursor: pointer; color: var(--bl-muted); padding: 0 4px; }
 .bl-sev { display: inline-block; white-space: nowrap; padding: 0 6px; border-radius: 3px; font-size: 11px; color: #fff; }
 .bl-sev.error { background: var(--bl-error); } .bl-sev.warning { background: var(--bl-warning); color: #1f2328; } .bl-sev.info { background: var(--bl-info); }
@@ -115,13 +127,14 @@ export const STYLES = `
 export const VIEWER_STYLES = `
 html, body { margin: 0; height: 100%; background: #525659; }
 .bl-viewer { position: fixed; inset: 0; display: flex; flex-direction: column; }
-.bl-toolbar { display: flex; align-items: center; gap: 8px; padding: 6px 410px 6px 12px; background: #f5f7fa; border-bottom: 1px solid var(--bl-line); flex-wrap: wrap; }
+.bl-viewer.bl-has-dock { right: ${DOCK_WIDTH}; }
+.bl-toolbar { display: flex; align-items: center; gap: 8px; padding: 6px 12px; background: #f5f7fa; border-bottom: 1px solid var(--bl-line); flex-wrap: wrap; }
 .bl-toolbar button { font: inherit; min-width: 28px; padding: 2px 8px; border: 1px solid var(--bl-line); border-radius: 4px; background: #fff; cursor: pointer; }
 .bl-toolbar input[type=number] { width: 56px; font: inherit; }
 .bl-file { max-width: 30vw; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .bl-find { display: flex; gap: 4px; align-items: center; }
 .bl-find input { font: inherit; width: 160px; }
-.bl-pages { flex: 1; overflow: auto; padding: 12px 404px 24px 12px; }
+.bl-pages { flex: 1; overflow: auto; padding: 12px 12px 24px; }
 .bl-page { position: relative; margin: 0 auto 12px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.4); }
 .bl-page canvas { position: absolute; left: 0; top: 0; }
 .bl-page-marks { position: absolute; inset: 0; pointer-events: none; z-index: 2; }
@@ -137,7 +150,6 @@ html, body { margin: 0; height: 100%; background: #525659; }
 .textLayer .markedContent { display: contents; }
 .textLayer .highlight { margin: -1px; padding: 1px; background-color: rgba(255, 200, 0, .45); border-radius: 3px; }
 .textLayer ::selection { background: rgba(0, 0, 255, .25); }
-.bl-viewer .bl-panel { top: 48px; }
 `;
 
 /** An extension page's stylesheet: the shared one (outside a shadow root) and the page's own rules. */

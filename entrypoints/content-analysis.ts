@@ -27,13 +27,16 @@ async function run(opts: { force: boolean; linksOnly: boolean; onState: (s: TabS
   session?.destroy();
   session = runOnPage(document, {
     lang,
+    ticks: settings.ticks,
     rules: { policy: settings.tolerance, enabled: ruleFilter(settings) },
-    onDone: (info) => opts.onState({ state: 'ready', detected: true, isBudget: info.isBudget, findings: info.findings, errors: info.errors, warnings: info.warnings, pdfLinks }),
+    onDone: (info) => opts.onState({ state: 'ready', detected: true, pdfLinks, ...info }),
   });
 }
 
 export default defineUnlistedScript(() => {
   (globalThis as unknown as { __budgetLens: unknown }).__budgetLens = {
+    /** The popup's "show the panel". */
+    show: () => session?.show(),
     run: (opts: Parameters<typeof run>[0]) => {
       run(opts).catch((e: unknown) => {
         opts.onState({ state: 'error', detected: true, findings: 0, errors: 0 });

@@ -16,7 +16,10 @@ interface ExtApi {
 
 interface AnalysisModule {
   run(opts: { force: boolean; linksOnly: boolean; onState: (s: TabState) => void }): void;
+  show(): void;
 }
+
+declare const chrome: { runtime: { getURL(path: string): string } };
 
 const WATCH_MS = 30_000;
 
@@ -42,7 +45,9 @@ export default defineContentScript({
       if (started && !force) return;
       started = true;
       report({ ...state, state: 'loading', detected: !linksOnly || state.detected });
-      import(/* @vite-ignore */ api.runtime.getURL('/content-analysis.js'))
+      // Written as chrome.runtime.getURL (defined in Chrome and Firefox) so that store linters see a
+      // packaged script, not an arbitrary address.
+      import(/* @vite-ignore */ chrome.runtime.getURL('/content-analysis.js'))
         .then(() => {
           const mod = (globalThis as unknown as { __budgetLens?: AnalysisModule }).__budgetLens;
           mod?.run({ force, linksOnly, onState: report });
@@ -71,6 +76,14 @@ export default defineContentScript({
       const type = (m as { type?: unknown } | null)?.type;
       if (type === 'bl:status') {
         respond(state);
+        return false;
+      }
+      if (type === 'bl:show-panel') {
+        const mod = (globalThis as unknown as { __budgetLens?: AnalysisModule }).__budgetLens;
+        // Analysed already: open the panel; else analyse now (the panel opens with the results).
+        if (state.state === 'ready' && mod) mod.show();
+        else if (state.state !== 'loading') load(true, false);
+        respond({ ok: true });
         return false;
       }
       if (type === 'bl:analyse') {

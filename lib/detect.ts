@@ -62,6 +62,44 @@ export function detectBudgetPage(doc: Document): Detection {
   return { isBudget, score, reasons, titleHit };
 }
 
+/**
+ * Percent-decoding that never throws. Government sites link attachments by percent-encoded Chinese names,
+ * sometimes in GBK (not UTF-8), sometimes cut mid-escape; each well-formed UTF-8 run is decoded and the rest
+ * is kept as it is.
+ */
+export function decodeUriLenient(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s.replace(/(?:%[0-9a-f]{2})+/gi, decodeRun);
+  }
+}
+
+/** One run of escapes, one UTF-8 sequence at a time (its length read from the lead byte). */
+function decodeRun(run: string): string {
+  const esc = run.match(/%[0-9a-f]{2}/gi) ?? [];
+  let out = '';
+  for (let i = 0; i < esc.length; ) {
+    const lead = parseInt(esc[i]!.slice(1), 16);
+    const len = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    const seq = esc.slice(i, i + len).join('');
+    let text: string | undefined;
+    try {
+      text = decodeURIComponent(seq);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) {
+      out += esc[i];
+      i += 1;
+    } else {
+      out += text;
+      i += len;
+    }
+  }
+  return out;
+}
+
 /** Links to PDFs that look like budget documents, for the "check with BudgetLens" affordance. */
 export function budgetPdfLinks(doc: Document, max = 200): HTMLAnchorElement[] {
   const out: HTMLAnchorElement[] = [];
@@ -69,7 +107,7 @@ export function budgetPdfLinks(doc: Document, max = 200): HTMLAnchorElement[] {
   for (let i = 0; i < links.length && out.length < max; i++) {
     const a = links[i] as HTMLAnchorElement;
     const href = a.getAttribute('href') ?? '';
-    if (/\.pdf(?:$|[?#])/i.test(href) && /预算|决算|绩效|附件|附表/.test(head(a, 120) + decodeURIComponent(href.slice(-120)))) out.push(a);
+    if (/\.pdf(?:$|[?#])/i.test(href) && /预算|决算|绩效|附件|附表/.test(head(a, 120) + decodeUriLenient(href.slice(-120)))) out.push(a);
   }
   return out;
 }

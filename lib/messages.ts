@@ -14,6 +14,9 @@ export const TabState = z.object({
   warnings: z.number().int().nonnegative().optional(),
   /** Budget PDFs linked from the page. */
   pdfLinks: z.number().int().nonnegative().optional(),
+  /** Whose disclosure it is, and its year, as the document prints them (shown in the popup). */
+  organization: z.string().max(200).optional(),
+  year: z.string().max(20).optional(),
 });
 export type TabState = z.infer<typeof TabState>;
 
@@ -22,6 +25,8 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bl:status') }),
   /** popup → content: analyse this page even though detection said no. */
   z.object({ type: z.literal('bl:analyse') }),
+  /** popup → content: open (expand) the panel on this page. */
+  z.object({ type: z.literal('bl:show-panel') }),
   /** content → background: the page's state changed (for the toolbar badge and the popup). */
   z.object({ type: z.literal('bl:state'), state: TabState }),
   /** content → background: open this PDF in the viewer, in a new tab beside the page. */

@@ -12,6 +12,8 @@ export const Settings = z.object({
   language: z.enum(['zh', 'en', 'auto']).catch('auto'),
   tolerance: z.enum(['rounding-aware', 'strict']).catch('rounding-aware'),
   interceptPdf: z.boolean().catch(true),
+  /** Small ticks beside numbers whose relations held (off: only problems are marked). */
+  ticks: z.boolean().catch(true),
   groups: z
     .object(Object.fromEntries(RULE_GROUPS.map((g) => [g, z.boolean().catch(true)])) as Record<(typeof RULE_GROUPS)[number], z.ZodCatch<z.ZodBoolean>>)
     .catch(Object.fromEntries(RULE_GROUPS.map((g) => [g, true])) as Record<(typeof RULE_GROUPS)[number], boolean>),

@@ -14,6 +14,7 @@ import { runRules } from '../lib/rules/engine';
 import { benchPdf } from './bench-pdf';
 import { benchDetectInBrowser } from './bench-detect-browser';
 import { benchAnalysisInBrowser } from './bench-analysis-browser';
+import { benchViewer, reportViewer } from './bench-viewer';
 
 const FIX = join(import.meta.dirname, '..', 'test', 'fixtures', 'html');
 
@@ -89,4 +90,9 @@ console.log(`detection on the same page in Node/linkedom (no live collections, e
 
 if (process.argv.includes('--html-only')) process.exit(allOk ? 0 : 1);
 const pdfOk = await benchPdf();
+try {
+  reportViewer(await benchViewer());
+} catch (e) {
+  console.log(`(viewer bench skipped: ${(e as Error).message.split('\n')[0]})`);
+}
 process.exit(allOk && pdfOk ? 0 : 1);

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages BudgetLens's browser tests, demo and PDF bench use, when missing:
-# Chromium (with CJK fonts, so pages and PDFs render Chinese) and poppler-utils (pdftotext, for the bench).
+# Chromium and Firefox ESR (the extension's end-to-end tests run in both), CJK fonts so pages and PDFs
+# render Chinese, and poppler-utils (pdftotext, for the bench).
 set -uo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # Read the font list whole before searching it: `fc-list | grep -q` under pipefail fails when grep stops at
 # the first match and fc-list dies of SIGPIPE, which reported installed fonts as missing.

@@ -13,7 +13,7 @@ const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
 export interface TestServer {
   url: string;
-  /** Paths requested, in order. */
+  /** Paths requested, in order (absolute URLs and `CONNECT host:port` when used as a proxy). */
   requests: string[];
   close(): Promise<void>;
 }
@@ -48,11 +48,45 @@ const LINKS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>2024
 <p>附件：<a href="/pdf/003-clean-gbk-portrait.pdf">2023年部门预算说明.pdf</a></p>
 </body></html>`;
 
+/**
+ * A percent-encoded attachment address whose last 120 characters start inside an escape (as a long Chinese
+ * file name on a CMS gives): decoding that tail naively throws.
+ */
+export function encodedPdfHref(): string {
+  const name = encodeURIComponent('洛阳市城乡一体化示范区党政办公室2024年部门预算公开附表及说明.pdf');
+  for (let pad = 0; pad < 9; pad++) {
+    const href = `/files/upload/${'0'.repeat(pad)}/${name}`;
+    try {
+      decodeURIComponent(href.slice(-120));
+    } catch {
+      return href;
+    }
+  }
+  throw new Error('no cut escape');
+}
+
+/** 000-word-cms with its PDF attachment linked by such an address. */
+function encodedLinkPage(): string {
+  const html = readFileSync(join(FIX, 'html', '000-word-cms.html'), 'utf8');
+  return html.replace('<body>', `<body><p>附件：<a href="${encodedPdfHref()}">附件1</a></p>`);
+}
+
 export async function startServer(): Promise<TestServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     requests.push(req.url ?? '/');
+    // A request through the proxy names another host: never served.
+    if (!(req.url ?? '/').startsWith('/')) {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end('no network here');
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    } catch {
+      path = '';
+    }
     const send = (status: number, type: string, body: string | Buffer) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
@@ -70,6 +104,9 @@ export async function startServer(): Promise<TestServer> {
       }
       // The real 决算 PDFs, read in place from ../shared/corpus (never copied into the repository).
       if (path.startsWith('/corpus/') && /^[\w.-]+\.pdf$/.test(path.slice(8))) return send(200, 'application/pdf', readFileSync(join(CORPUS, path.slice(8))));
+      // Any attachment under /files/ (names percent-encoded, as CMSs store them) is the 000 sample PDF.
+      if (path.startsWith('/files/') && path.endsWith('.pdf')) return send(200, 'application/pdf', readFileSync(join(FIX, 'pdf', '000-word-cms-portrait.pdf')));
+      if (path === '/encoded-link.html') return send(200, 'text/html; charset=utf-8', encodedLinkPage());
       if (path === '/ajax.html') return send(200, 'text/html; charset=utf-8', AJAX_PAGE);
       if (path === '/links.html') return send(200, 'text/html; charset=utf-8', LINKS_PAGE);
       if (path === '/hostile.html') return send(200, 'text/html; charset=utf-8', hostilePage());
@@ -77,6 +114,11 @@ export async function startServer(): Promise<TestServer> {
     } catch {
       return send(404, 'text/plain', 'not found');
     }
+  });
+  // As an HTTP proxy (the Firefox test sets it for every other host): HTTPS tunnels are logged and refused.
+  server.on('connect', (req, socket) => {
+    requests.push(`CONNECT ${req.url ?? ''}`);
+    socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

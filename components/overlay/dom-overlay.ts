@@ -1,5 +1,6 @@
 import type { Explanation } from '../../lib/report/explanations';
 import type { HighlightModel, Mark } from '../../lib/report/highlights';
+import { applyTick, domTick } from '../layout/tick-place';
 import { clipAncestor, viewportRects, type Rect } from './dom-rects';
 
 export interface OverlayEvents {
@@ -123,6 +124,8 @@ export class DomOverlay {
         b.style.top = `${r.top - pad}px`;
         b.style.width = `${r.width + 2 * pad}px`;
         b.style.height = `${r.height + 2 * pad}px`;
+        // A reconciled cell's tick sits beside its number, in the cell's free space.
+        if (p.mark.tone === 'pass') applyTick(b, domTick(a.element, { left: r.left - sx - pad, top: r.top - sy - pad, width: r.width + 2 * pad, height: r.height + 2 * pad }));
       });
     }
     const first = this.placed[0];

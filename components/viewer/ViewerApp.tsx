@@ -7,7 +7,11 @@ import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/rep
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
 import type { RuleOptions } from '../../lib/rules/engine';
-import { Card, edges, TermCard } from '../Card';
+import { Card, edges, TermCard, viewportArea } from '../Card';
+import type { Edges } from '../layout/card-place';
+import { useFindingsNav } from '../layout/use-findings-nav';
+import { announceResult } from '../layout/result-contract';
+import { findingPlaces } from '../layout/finding-links';
 import { openPrintable } from '../ext/print';
 import { ExportButtons } from '../ExportButtons';
 import { explanations, type Explanation } from '../../lib/report/explanations';
@@ -23,6 +27,8 @@ export interface ViewerOptions {
   fileUrl: string;
   lang: Lang;
   rules: RuleOptions;
+  /** Ticks beside reconciled numbers (default on). */
+  ticks?: boolean;
   openOriginal: (url: string) => void;
   stopIntercepting: () => void;
 }
@@ -61,6 +67,12 @@ function App({ o }: { o: ViewerOptions }) {
   cardRef.current = card;
   const analysis = useRef<Analysis>();
   const [term, setTerm] = useState<{ e: Explanation; near: CardState['near'] } | null>(null);
+  const [collapsed, setCollapsed] = useState(false);
+  /** Cards stay below the toolbar and left of the docked panel: inside the pages' own box. */
+  const area = (): Edges => {
+    const r = pagesRef.current?.getBoundingClientRect();
+    return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : viewportArea();
+  };
 
   useEffect(() => {
     document.title = `${t('zh', 'brand')} · ${fileName(o.fileUrl)}`;
@@ -124,12 +136,10 @@ function App({ o }: { o: ViewerOptions }) {
       v.setExplanations(explanations(a));
       setReport(r);
       setFailures(a.failures);
-      root.setAttribute('data-budget-lens-findings', String(r.findings.length));
-      root.setAttribute('data-budget-lens', 'ready');
+      announceResult(root, 'ready', r.findings.length);
     })().catch((e: unknown) => {
       setError(e instanceof Error ? e.message : String(e));
-      root.setAttribute('data-budget-lens-findings', '0');
-      root.setAttribute('data-budget-lens', 'error');
+      announceResult(root, 'error', 0);
     });
     return () => abort.current.abort();
   }, []);
@@ -141,8 +151,43 @@ function App({ o }: { o: ViewerOptions }) {
     const ids = m.byFinding[i] ?? [];
     v.activate(ids);
     const rect = await v.reveal(ids, i);
-    setCard({ findings: [i], near: rect ? edges(rect) : { left: 80, top: 80, right: 80, bottom: 80 }, pinned: true });
+    const free = area();
+    setCard({ findings: [i], near: rect ? edges(rect) : { left: free.left, top: free.top, right: free.left, bottom: free.top }, pinned: true });
   };
+
+  /** Show finding i at its table cell or at its sentence (a narrative finding's two places). */
+  const jump = async (i: number, to: 'cells' | 'text') => {
+    const m = model.current;
+    const v = view.current;
+    if (!m || !v) return;
+    v.activate(m.byFinding[i] ?? []);
+    const rect = await v.reveal(findingPlaces(m, i)[to], i);
+    if (rect) setCard({ findings: [i], near: edges(rect), pinned: true });
+  };
+  const jumps = (i: number) => {
+    const m = model.current;
+    if (!m) return undefined;
+    const places = findingPlaces(m, i);
+    if (!places.text.length || !places.cells.length) return undefined;
+    return { toCell: () => void jump(i, 'cells'), toText: () => void jump(i, 'text') };
+  };
+
+  const close = () => {
+    setCard(null);
+    setTerm(null);
+    view.current?.activate([]);
+  };
+  const { nav, setCurrent } = useFindingsNav(document, report, (i) => void select(i), close);
+
+  // The pages take the width the docked panel leaves; re-fit them when it opens or closes.
+  useEffect(() => {
+    const v = view.current;
+    if (!v || !v.pageCount) return;
+    requestAnimationFrame(() => {
+      v.fitWidth();
+      setZoom(v.zoom);
+    });
+  }, [collapsed]);
 
   const doFind = async () => {
     const r = await view.current?.find(query);
@@ -155,7 +200,7 @@ function App({ o }: { o: ViewerOptions }) {
   };
 
   return (
-    <div class="bl bl-viewer">
+    <div class={`bl bl-viewer${collapsed ? '' : ' bl-has-dock'}${o.ticks === false ? ' bl-no-ticks' : ''}`}>
       <div class="bl-toolbar" role="toolbar">
         <b class="bl-file" title={o.fileUrl}>
           {fileName(o.fileUrl)}
@@ -202,7 +247,13 @@ function App({ o }: { o: ViewerOptions }) {
         report={report}
         error={error}
         failures={failures}
-        onSelect={(i) => void select(i)}
+        onSelect={(i) => {
+          setCurrent(i);
+          void select(i);
+        }}
+        nav={nav}
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
         {...(progress ? { progress } : {})}
         actions={
           <div>
@@ -227,17 +278,16 @@ function App({ o }: { o: ViewerOptions }) {
           </div>
         }
       />
-      {term && !card && <TermCard lang={lang} title={term.e.title} body={term.e.body} near={term.near} />}
+      {term && !card && <TermCard lang={lang} title={term.e.title} body={term.e.body} near={term.near} area={area()} />}
       {card && report && (
         <Card
           lang={lang}
           findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)}
           near={card.near}
           pinned={card.pinned}
-          onClose={() => {
-            setCard(null);
-            view.current?.activate([]);
-          }}
+          onClose={close}
+          area={area()}
+          jumps={(k) => jumps(card.findings[k]!)}
         />
       )}
     </div>

@@ -1,3 +1,5 @@
+import { quoteRects } from '../layout/quote-rects';
+import { applyTick, tickPlace, unionBox } from '../layout/tick-place';
 import type { Explanation } from '../../lib/report/explanations';
 import type { Mark } from '../../lib/report/highlights';
 
@@ -188,6 +190,12 @@ export class PdfView {
     }
     layer.replaceChildren();
     p.marks = [];
+    // The text layer's pieces, relative to the page box: where each reconciled number's tick can go.
+    const origin = p.div.getBoundingClientRect();
+    const pieces = (p.textDivs ?? []).map((d) => {
+      const r = d.getBoundingClientRect();
+      return { left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height };
+    });
     for (const m of this.marks) {
       if (m.anchor.kind !== 'pdf' || m.anchor.page !== p.n) continue;
       const [x0, y0, x1, y1] = m.anchor.box;
@@ -196,11 +204,42 @@ export class PdfView {
       b.dataset['budgetLensSeverity'] = m.tone === 'related' ? 'related' : m.tone;
       b.dataset['budgetLensRule'] = m.rule;
       b.dataset['mark'] = String(m.id);
+      if (this.active.has(m.id)) b.classList.add('bl-active');
       const s = this.scale;
-      b.style.left = `${x0 * s - 1}px`;
-      b.style.top = `${y0 * s - 1}px`;
-      b.style.width = `${(x1 - x0) * s + 2}px`;
-      b.style.height = `${(y1 - y0) * s + 2}px`;
+      const cell = { left: x0 * s - 1, top: y0 * s - 1, width: (x1 - x0) * s + 2, height: (y1 - y0) * s + 2 };
+      // The glyphs the cell prints, when known (ruled tables): a finding marks exactly the value, not the cell.
+      const g = m.anchor.text;
+      const glyphs = g && { left: g[0] * s, top: g[1] * s, width: (g[2] - g[0]) * s, height: (g[3] - g[1]) * s };
+      const box = glyphs && m.tone !== 'pass' && m.target === 'cell' ? { left: glyphs.left - 3, top: glyphs.top - 2, width: glyphs.width + 6, height: glyphs.height + 4 } : cell;
+      if (box !== cell) b.classList.add('bl-exact');
+      b.style.left = `${box.left}px`;
+      b.style.top = `${box.top}px`;
+      b.style.width = `${box.width}px`;
+      b.style.height = `${box.height}px`;
+      // A sentence: its own words, line by line, when the text layer has them; else the paragraph.
+      if (m.target === 'sentence' && m.quote && p.textDivs?.length) {
+        const para = (q: { left: number; top: number; width: number; height: number }) => q.left + q.width / 2 > cell.left - 2 && q.left + q.width / 2 < cell.left + cell.width + 2 && q.top + q.height / 2 > cell.top - 2 && q.top + q.height / 2 < cell.top + cell.height + 2;
+        const nodes = p.textDivs.filter((_, k) => para(pieces[k]!)).flatMap((d) => [...d.childNodes].filter((c): c is Text => c.nodeType === 3));
+        const lines = quoteRects(nodes, m.quote);
+        if (lines.length) {
+          lines.forEach((l, k) => {
+            const lb = k === 0 ? b : (b.cloneNode() as HTMLElement);
+            lb.className = `bl-mark bl-sentence bl-exact${m.tone === 'related' ? ' bl-related' : ''}${this.active.has(m.id) ? ' bl-active' : ''}`;
+            lb.style.left = `${l.left - origin.left}px`;
+            lb.style.top = `${l.top - origin.top}px`;
+            lb.style.width = `${l.width}px`;
+            lb.style.height = `${l.height}px`;
+            layer.appendChild(lb);
+            p.marks.push(lb);
+          });
+          continue;
+        }
+      }
+      if (m.tone === 'pass') {
+        const inside = pieces.filter((q) => q.left + q.width / 2 > cell.left && q.left + q.width / 2 < cell.left + cell.width && q.top + q.height / 2 > cell.top && q.top + q.height / 2 < cell.top + cell.height);
+        // The glyphs and the text layer's pieces together: the tick clears both.
+        applyTick(b, tickPlace(cell, unionBox([...(glyphs ? [glyphs] : []), ...inside])));
+      }
       layer.appendChild(b);
       p.marks.push(b);
     }
@@ -254,9 +293,12 @@ export class PdfView {
     }
   }
 
+  /** Marks lit up; kept so that a page drawn later (scrolled to) shows them lit too. */
+  private active = new Set<number>();
+
   activate(ids: readonly number[]): void {
-    const on = new Set(ids);
-    for (const p of this.pages) for (const b of p.marks) b.classList.toggle('bl-active', on.has(Number(b.dataset['mark'])));
+    this.active = new Set(ids);
+    for (const p of this.pages) for (const b of p.marks) b.classList.toggle('bl-active', this.active.has(Number(b.dataset['mark'])));
   }
 
   /** Scroll to the first of these marks and flash them; the viewport rectangle of the first. */
@@ -274,7 +316,8 @@ export class PdfView {
     const x = p.div.offsetLeft + x0 * this.scale;
     const w = (x1 - x0) * this.scale;
     const sl = this.container.scrollLeft;
-    const left = x < sl || x + w > sl + this.container.clientWidth - 420 ? Math.max(0, x - 40) : sl;
+    // (The docked panel is beside the pages' box, not over it.)
+    const left = x < sl || x + w > sl + this.container.clientWidth - 16 ? Math.max(0, x - 40) : sl;
     this.container.scrollTo({ top: Math.max(0, top), left });
     await this.renderPage(p);
     for (const q of this.pages) {

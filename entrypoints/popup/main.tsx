@@ -1,6 +1,6 @@
 /**
- * The toolbar popup for the current tab: detected or not, how many findings, "analyse this page anyway",
- * "open this PDF in BudgetLens".
+ * The toolbar popup for the current tab: detected or not, whose disclosure and how many findings, "show the
+ * panel", "analyse this page anyway", "open this PDF in BudgetLens".
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -58,6 +58,12 @@ async function refresh(): Promise<void> {
         window.close();
       }}
       onOptions={() => void browser.runtime.openOptionsPage()}
+      onShowPanel={async () => {
+        if (!tab) return;
+        await browser.tabs.sendMessage(tab.id, { type: 'bl:show-panel' }).catch(() => undefined);
+        // As a toolbar popup: close it, so the reader sees the panel.
+        if (!new URLSearchParams(location.search).get('tab')) window.close();
+      }}
     />,
     root,
   );

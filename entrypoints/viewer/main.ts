@@ -28,6 +28,7 @@ if (!file) {
     documentOptions: { cMapUrl: `${assets}cmaps/`, cMapPacked: true, standardFontDataUrl: `${assets}standard_fonts/`, wasmUrl: `${assets}wasm/`, isEvalSupported: false },
     fileUrl: file,
     lang: uiLang(settings),
+    ticks: settings.ticks,
     rules: { policy: settings.tolerance, enabled: ruleFilter(settings) },
     openOriginal: (url) => void browser.runtime.sendMessage({ type: 'bl:open-original', url }),
     stopIntercepting: () => void browser.runtime.sendMessage({ type: 'bl:intercept', on: false }).then(() => browser.runtime.sendMessage({ type: 'bl:open-original', url: file })),

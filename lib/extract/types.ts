@@ -18,6 +18,8 @@ export interface PdfAnchor {
   kind: 'pdf';
   page: number;
   box: Box;
+  /** For a ruled table cell: the box of the glyphs it prints (absent when empty), for exact marks. */
+  text?: Box;
 }
 
 export interface GridCell {

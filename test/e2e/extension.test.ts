@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/browser';
 import { analyzeFixture } from '../helpers';
 import { loadExtension, type Loaded } from '../../scripts/extension-browser';
-import { HOSTILE_TEXT, startServer, type TestServer } from '../../scripts/sample-server';
+import { encodedPdfHref, HOSTILE_TEXT, startServer, type TestServer } from '../../scripts/sample-server';
 import { Report } from '../../lib/report/schema';
 import { parseCsv } from '../support/csv-parse';
 
@@ -184,6 +184,17 @@ describe('other budget pages', () => {
     expect(r).toEqual({ state: 'ready', findings: analyzeFixture('003-clean-gbk.html').findings.length });
     expect(await page.locator('[data-budget-lens-rule="R25"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(OUT, 'page-003.png') });
+    await page.close();
+  });
+
+  it('a page linking its PDF by a percent-encoded Chinese name cut mid-escape is still analysed, and the link offered', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${srv.url}/encoded-link.html`);
+    const r = await ready(page);
+    expect(r).toEqual({ state: 'ready', findings: analyzeFixture('000-word-cms.html').findings.length });
+    const button = page.locator('[data-budget-lens-pdf]');
+    await button.first().waitFor({ state: 'attached', timeout: 5000 });
+    expect(await button.getAttribute('data-budget-lens-pdf')).toBe(`${srv.url}${encodedPdfHref()}`);
     await page.close();
   });
 

@@ -110,6 +110,22 @@ function makeLine(glyphs: PlacedGlyph[]): Line {
 
 const pdfAnchor = (page: number, x0: number, y0: number, x1: number, y1: number) => ({ kind: 'pdf' as const, page, box: [x0, y0, x1, y1] as Box });
 
+/** The box of a cell's glyphs, as the anchor's `text` (nothing for an empty cell). */
+function glyphBox(glyphs: PlacedGlyph[]): { text?: Box } {
+  if (!glyphs.length) return {};
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const g of glyphs) {
+    x0 = Math.min(x0, g.x0);
+    y0 = Math.min(y0, g.top);
+    x1 = Math.max(x1, g.x1);
+    y1 = Math.max(y1, g.bottom);
+  }
+  return { text: [x0, y0, x1, y1] };
+}
+
 /** Text of the glyphs in one cell: lines top to bottom, each left to right. */
 function cellText(glyphs: PlacedGlyph[]): string {
   if (!glyphs.length) return '';
@@ -147,7 +163,7 @@ function gridFromRegion(r: RuledRegion, glyphs: PlacedGlyph[], page: number): Gr
       col: c.c0,
       rowSpan: c.r1 - c.r0 + 1,
       colSpan: c.c1 - c.c0 + 1,
-      anchor: pdfAnchor(page, r.xs[c.c0]!, r.ys[c.r0]!, r.xs[c.c1 + 1]!, r.ys[c.r1 + 1]!),
+      anchor: { ...pdfAnchor(page, r.xs[c.c0]!, r.ys[c.r0]!, r.xs[c.c1 + 1]!, r.ys[c.r1 + 1]!), ...glyphBox(bucket[k]!) },
     };
     cells.push(cell);
     for (let i = c.r0; i <= c.r1; i++) for (let j = c.c0; j <= c.c1; j++) slots[i]![j] = cell;
