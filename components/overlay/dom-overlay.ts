@@ -141,6 +141,8 @@ export class DomOverlay {
   }
 
   private onPointer(e: MouseEvent, click: boolean): void {
+    // Only the reader's own pointer: a page's synthetic events do not open cards.
+    if (!e.isTrusted) return;
     const win = this.doc.defaultView!;
     const x = e.clientX + win.scrollX;
     const y = e.clientY + win.scrollY;

@@ -22,6 +22,15 @@ export interface PageRunOptions {
   rules?: RuleOptions;
   /** Told once the analysis is done (for the popup's badge). */
   onDone?: (info: { isBudget: boolean; findings: number; errors: number; warnings: number }) => void;
+  /**
+   * The reader asked for this analysis ("analyse anyway"): show the result even when the page is not a
+   * disclosure. Otherwise a page the full analysis rejects is put back exactly as it was.
+   */
+  force?: boolean;
+  /** Told when a page the cheap detector picked turned out not to be a disclosure (everything removed). */
+  onRejected?: () => void;
+  /** Open shadow root (tests only, see ShadowHostOptions). */
+  inspectable?: boolean;
 }
 
 export interface PageSession {
@@ -72,6 +81,11 @@ function App({ doc, host, layer, opts }: AppProps) {
         });
         const a = analyze(x, opts.rules);
         const r = Report.parse(toReport(a));
+        if (!r.isBudget && !opts.force) {
+          // The cheap detector said yes, the full analysis says no: leave the page exactly as it was.
+          opts.onRejected?.();
+          return;
+        }
         const m = highlightModel(a);
         model.current = m;
         analysis.current = a;
@@ -173,7 +187,7 @@ function App({ doc, host, layer, opts }: AppProps) {
 
 /** Analyse the page and show the results in place. Every error stays inside; the page is never broken. */
 export function runOnPage(doc: Document, opts: PageRunOptions): PageSession {
-  const { host, shadow } = createShadowHost(doc, HOST_TAG, 2147483646);
+  const { host, shadow } = createShadowHost(doc, HOST_TAG, 2147483646, { inspectable: !!opts.inspectable });
   const layer = doc.createElement('div');
   layer.className = 'bl bl-layer';
   const ui = doc.createElement('div');
@@ -187,8 +201,8 @@ export function runOnPage(doc: Document, opts: PageRunOptions): PageSession {
     destroy() {
       render(null, ui);
       host.remove();
-      doc.documentElement.removeAttribute('data-budget-lens');
-      doc.documentElement.removeAttribute('data-budget-lens-findings');
+      doc.documentElement?.removeAttribute('data-budget-lens');
+      doc.documentElement?.removeAttribute('data-budget-lens-findings');
     },
   };
 }

@@ -15,6 +15,9 @@ import type { Analysis } from '../../lib/analyze';
 import { t, type Lang } from '../i18n';
 import { Panel } from '../Panel';
 import { PdfView, type RenderDoc, type TextLayerCtor } from './pdf-view';
+import { sniffDocument } from '../../lib/extract/sniff';
+import { checkPdfStreams } from '../../lib/extract/pdf/stream-guard';
+import { browserInflateCapped } from './inflate-browser';
 
 export interface ViewerOptions {
   pdfjs: PdfjsModule & { TextLayer: TextLayerCtor };
@@ -61,6 +64,9 @@ function App({ o }: { o: ViewerOptions }) {
   cardRef.current = card;
   const analysis = useRef<Analysis>();
   const [term, setTerm] = useState<{ e: Explanation; near: CardState['near'] } | null>(null);
+  /** Anything running (fetch, opening, analysis): the stop button shows. */
+  const [busy, setBusy] = useState(true);
+  const [notPdf, setNotPdf] = useState<'html' | 'other'>();
 
   useEffect(() => {
     document.title = `${t('zh', 'brand')} · ${fileName(o.fileUrl)}`;
@@ -68,13 +74,21 @@ function App({ o }: { o: ViewerOptions }) {
     (async () => {
       let bytes: Uint8Array;
       try {
-        const res = await fetch(o.fileUrl, { credentials: 'include' });
+        // The reader's own request, repeated by the extension: their cookies, no referrer of ours.
+        const res = await fetch(o.fileUrl, { credentials: 'include', referrerPolicy: 'no-referrer', signal: abort.current.signal, redirect: 'follow' });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         bytes = new Uint8Array(await res.arrayBuffer());
       } catch (e) {
-        const hint = o.fileUrl.startsWith('file:') ? '（本地文件：请在扩展程序设置中允许访问文件网址 / allow access to file URLs）' : '';
-        throw new Error(`无法读取文件 cannot fetch ${o.fileUrl}: ${(e as Error).message}${hint}`);
+        throw new Error(`无法读取文件 cannot fetch ${o.fileUrl}: ${(e as Error).message}`);
       }
+      // What the bytes are, not what the address says (as the command line decides).
+      const kind = sniffDocument(bytes);
+      if (kind !== 'pdf') {
+        setNotPdf(kind);
+        throw new Error(t(lang, kind === 'html' ? 'notPdfHtml' : 'notPdf'));
+      }
+      const guard = await checkPdfStreams(bytes, browserInflateCapped, { signal: abort.current.signal });
+      if (guard) throw new Error(`${t(lang, 'tooLarge')}${guard}`);
       let doc: PdfjsDocument;
       let password: string | undefined;
       for (;;) {
@@ -126,11 +140,13 @@ function App({ o }: { o: ViewerOptions }) {
       setFailures(a.failures);
       root.setAttribute('data-budget-lens-findings', String(r.findings.length));
       root.setAttribute('data-budget-lens', 'ready');
-    })().catch((e: unknown) => {
-      setError(e instanceof Error ? e.message : String(e));
-      root.setAttribute('data-budget-lens-findings', '0');
-      root.setAttribute('data-budget-lens', 'error');
-    });
+    })()
+      .catch((e: unknown) => {
+        setError(abort.current.signal.aborted && !(e instanceof PdfInputError) ? t(lang, 'stopped') : e instanceof Error ? e.message : String(e));
+        root.setAttribute('data-budget-lens-findings', '0');
+        root.setAttribute('data-budget-lens', 'error');
+      })
+      .finally(() => setBusy(false));
     return () => abort.current.abort();
   }, []);
 
@@ -189,9 +205,14 @@ function App({ o }: { o: ViewerOptions }) {
           <button type="submit">{t(lang, 'findNext')}</button>
           <span class="bl-note">{found}</span>
         </form>
-        {progress && progress.page < progress.pages && (
-          <button type="button" onClick={() => abort.current.abort()}>
+        {busy && (
+          <button type="button" data-action="stop" onClick={() => abort.current.abort()}>
             {t(lang, 'stop')}
+          </button>
+        )}
+        {notPdf === 'html' && (
+          <button type="button" data-action="open-page" onClick={() => o.openOriginal(o.fileUrl)}>
+            {t(lang, 'openOriginal')}
           </button>
         )}
       </div>

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TolerancePolicy } from '../money/reconcile';
 import { Report } from '../report/schema';
+import { WORKER_LIMITS } from './isolate';
 
 /** One document of a batch: its report, or why it could not be read. */
 export type BatchResult = { path: string; report: Report } | { path: string; error: string };
@@ -66,7 +67,7 @@ export async function runBatch(
   const workerUrl = opts.workerUrl;
   await Promise.all(
     Array.from({ length: jobs }, async () => {
-      const spawn = () => new Worker(workerUrl, { workerData: { batchWorker: true } });
+      const spawn = () => new Worker(workerUrl, { workerData: { batchWorker: true }, resourceLimits: WORKER_LIMITS });
       let w = spawn();
       try {
         while (next < files.length) {

@@ -9,6 +9,7 @@ import { toMarkdown } from '../report/markdown';
 import { Report } from '../report/schema';
 import { textReport } from '../report/text';
 import { displayName, documentsIn, progressBar, runBatch, type BatchJob, type BatchResult } from './batch';
+import { checkIsolated } from './isolate';
 import { extractHtmlBytes } from './load-html';
 
 const USAGE = `用法 usage: budget-lens check <file.html|file.pdf|folder> [options]
@@ -193,7 +194,9 @@ export async function main(argv: string[], io: CliIO, env: CliEnv = {}): Promise
   const progress = env.tty ? (p: { page: number; pages: number }) => p.pages >= 20 && io.err(progressBar(p.page, p.pages, '页 pages') + (p.page === p.pages ? '\n' : '')) : undefined;
   let report: Report;
   try {
-    report = await checkFile({ path: args.path, policy: args.policy, ...(args.password !== undefined ? { password: args.password } : {}) }, progress);
+    const job = { path: args.path, policy: args.policy, ...(args.password !== undefined ? { password: args.password } : {}) };
+    // The bundled CLI reads the document in a worker with a memory ceiling (lib/cli/isolate.ts).
+    report = env.workerUrl ? await checkIsolated(job, env.workerUrl, progress) : await checkFile(job, progress);
   } catch (e) {
     io.err(`budget-lens: ${(e as Error).message}\n`);
     return 2;
