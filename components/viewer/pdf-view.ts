@@ -60,18 +60,24 @@ export class PdfView {
     private readonly events: ViewEvents,
   ) {}
 
+  /**
+   * Lay out the pages and start drawing. Only the first page is asked for its size: the others take it
+   * until they are drawn (a 20,000-page file would otherwise be enumerated for minutes before page 1).
+   */
   async init(): Promise<void> {
     const d = this.container.ownerDocument;
+    const first = await this.doc.getPage(1);
+    const vp = first.getViewport({ scale: 1 });
+    const frag = d.createDocumentFragment();
     for (let n = 1; n <= this.doc.numPages; n++) {
-      const page = await this.doc.getPage(n);
-      const vp = page.getViewport({ scale: 1 });
       const div = d.createElement('div');
       div.className = 'bl-page';
       div.dataset['page'] = String(n);
       div.setAttribute('aria-label', `page ${n}`);
-      this.container.appendChild(div);
+      frag.appendChild(div);
       this.pages.push({ n, div, w: vp.width, h: vp.height, rendered: 0, marks: [] });
     }
+    this.container.appendChild(frag);
     this.io = new IntersectionObserver((entries) => this.onVisible(entries), { root: this.container, rootMargin: '600px 0px' });
     for (const p of this.pages) this.io.observe(p.div);
     this.container.addEventListener('mousemove', (e) => this.onPointer(e, false), { passive: true });
@@ -111,12 +117,14 @@ export class PdfView {
   }
 
   private size(): void {
-    for (const p of this.pages) {
-      p.div.style.width = `${Math.floor(p.w * this.scale)}px`;
-      p.div.style.height = `${Math.floor(p.h * this.scale)}px`;
-      p.div.style.setProperty('--scale-factor', String(this.scale));
-      p.div.style.setProperty('--total-scale-factor', String(this.scale));
-    }
+    for (const p of this.pages) this.sizePage(p);
+  }
+
+  private sizePage(p: PageView): void {
+    p.div.style.width = `${Math.floor(p.w * this.scale)}px`;
+    p.div.style.height = `${Math.floor(p.h * this.scale)}px`;
+    p.div.style.setProperty('--scale-factor', String(this.scale));
+    p.div.style.setProperty('--total-scale-factor', String(this.scale));
   }
 
   private onVisible(entries: IntersectionObserverEntry[]): void {
@@ -135,6 +143,13 @@ export class PdfView {
       const page = await this.doc.getPage(p.n);
       if (scale !== this.scale) return;
       const vp = page.getViewport({ scale });
+      // Its own size, now that it is known (pages took the first page's size until drawn).
+      const one = page.getViewport({ scale: 1 });
+      if (one.width !== p.w || one.height !== p.h) {
+        p.w = one.width;
+        p.h = one.height;
+        this.sizePage(p);
+      }
       const d = this.container.ownerDocument;
       const ratio = d.defaultView?.devicePixelRatio ?? 1;
       const canvas = d.createElement('canvas');

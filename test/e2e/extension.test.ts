@@ -254,18 +254,20 @@ describe('PDFs', () => {
     await page.close();
   });
 
-  it('a PDF served without .pdf in its address (Content-Type) also opens in the viewer', async () => {
+  it('a PDF served without .pdf in its address (Content-Type) is shown as it came, and offered', async () => {
+    // Fetching it again could fail (single-use links, POST results): test/e2e/hostile.test.ts opens it on request.
     const page = await ext.ctx.newPage();
     await page.goto(`${srv.url}/download?name=003-clean-gbk-portrait`).catch(() => undefined);
-    await page.waitForURL(/viewer\.html\?file=/, { timeout: 15_000 });
-    const r = await ready(page, 60_000);
-    expect(r.state).toBe('ready');
+    await page.waitForTimeout(1500);
+    expect(page.url()).not.toMatch(/viewer\.html/);
     await page.close();
   });
 
   it('find in the viewer highlights the text', async () => {
     const page = await ext.ctx.newPage();
-    await page.goto(ext.ext(`viewer.html?file=${encodeURIComponent(`${srv.url}/pdf/001-excel-export-landscape.pdf`)}`));
+    await page.goto(`${await ext.runtimeUrl('viewer.html')}?file=${encodeURIComponent(`${srv.url}/pdf/001-excel-export-landscape.pdf`)}`);
+    // Opened by address rather than by the extension: the reader confirms first.
+    await page.locator('[data-action="read-file"]').click();
     await ready(page, 60_000);
     await page.locator('.bl-find input').fill('三公');
     await page.locator('.bl-find button').click();
@@ -291,6 +293,7 @@ describe('PDFs', () => {
     await page.goto(`${srv.url}/links.html`);
     const button = page.locator('[data-budget-lens-pdf]').first();
     await button.waitFor({ state: 'visible', timeout: 10_000 });
+    // Two real PDF links; "#.pdf" and "?file=x.pdf" addresses are not PDFs.
     expect(await page.locator('[data-budget-lens-pdf]').count()).toBe(2);
     const opened = ext.ctx.waitForEvent('page');
     await button.click();
