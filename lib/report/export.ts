@@ -5,6 +5,7 @@ import type { Cell, Table } from '../recognize/model';
 import { ruleById } from '../rules/registry';
 import type { Evidence, Finding } from '../rules/types';
 import { REPORT_SCHEMA_VERSION, type ExportFinding, type Report } from './schema';
+import { cleanDeep } from './clean-text';
 import { summarize } from './summary';
 
 export const TOOL = 'BudgetLens 0.1.0';
@@ -105,5 +106,6 @@ export function toReport(a: Analysis): Report {
     warnings: doc.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.page !== undefined ? { page: w.page } : {}) })),
   };
   if (doc.pageCount !== undefined) report.pages = doc.pageCount;
-  return report;
+  // Every exported string comes from the document: no terminal escapes, no bidi overrides (clean-text.ts).
+  return cleanDeep(report);
 }

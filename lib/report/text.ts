@@ -1,3 +1,4 @@
+import { cleanText } from './clean-text';
 import type { Report } from './schema';
 
 const SEV_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -11,7 +12,7 @@ export function textReport(r: Report): string {
     const unreadable = r.warnings.some((w) => w.code === 'no-text-layer');
     out.push(unreadable ? '结论：文件没有可读取的文字，无法判断内容，未做检查。' : '结论：这不是部门预算或决算公开文件，未做检查。');
     findingLines(r, out);
-    return out.join('\n') + '\n';
+    return cleanText(out.join('\n')) + '\n';
   }
   out.push(`文件：${KIND_ZH[r.kind]}${r.year ? `（${r.year} 年）` : ''}${r.organization ? ` · ${r.organization}` : ''}${r.unit ? ` · 单位：${r.unit}` : ''}${r.pages ? ` · ${r.pages} 页` : ''}`);
   for (const w of r.warnings) out.push(`注意：${w.message}${w.page ? `（第 ${w.page} 页）` : ''}`);
@@ -28,7 +29,7 @@ export function textReport(r: Report): string {
   out.push(`检查结果：错误 ${r.counts.error} · 警告 ${r.counts.warning} · 提示 ${r.counts.info} · 核对一致 ${r.counts.passed} 处`);
   findingLines(r, out);
   if (!r.findings.length) out.push('未发现问题。');
-  return out.join('\n') + '\n';
+  return cleanText(out.join('\n')) + '\n';
 }
 
 function findingLines(r: Report, out: string[]): void {
