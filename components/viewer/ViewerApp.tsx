@@ -81,6 +81,7 @@ function App({ o }: { o: ViewerOptions }) {
       } catch (e) {
         throw new Error(`无法读取文件 cannot fetch ${o.fileUrl}: ${(e as Error).message}`);
       }
+      performance.mark('bl-fetched');
       // What the bytes are, not what the address says (as the command line decides).
       const kind = sniffDocument(bytes);
       if (kind !== 'pdf') {
@@ -89,6 +90,7 @@ function App({ o }: { o: ViewerOptions }) {
       }
       const guard = await checkPdfStreams(bytes, browserInflateCapped, { signal: abort.current.signal });
       if (guard) throw new Error(`${t(lang, 'tooLarge')}${guard}`);
+      performance.mark('bl-guarded');
       let doc: PdfjsDocument;
       let password: string | undefined;
       for (;;) {
@@ -103,6 +105,7 @@ function App({ o }: { o: ViewerOptions }) {
           password = pw;
         }
       }
+      performance.mark('bl-opened');
       const v = new PdfView(pagesRef.current!, doc as unknown as RenderDoc, o.pdfjs.TextLayer, {
         hover(mark, rect) {
           if (cardRef.current?.pinned) return;
@@ -125,9 +128,15 @@ function App({ o }: { o: ViewerOptions }) {
       });
       view.current = v;
       await v.init();
+      performance.mark('bl-laid-out');
       setPages(v.pageCount);
       v.fitWidth();
       setZoom(v.zoom);
+      // The reader sees page 1 before the analysis starts reading every page.
+      await v.drawFirst();
+      performance.mark('bl-first-page');
+      // Let the browser paint it before the analysis takes the main thread.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal });
       const a = analyze(x, o.rules);
       const r = Report.parse(toReport(a));
