@@ -188,3 +188,50 @@ describe('a page the analysis rejects', () => {
     await page.close();
   });
 });
+
+describe('the viewer on files that would freeze it', () => {
+  let big: TestServer;
+  beforeAll(async () => {
+    const { contentBomb, manyPages } = await import('../support/hostile-pdfs');
+    const files = { '/bomb.pdf': await contentBomb(), '/many.pdf': manyPages(20_000) };
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      const body = files[(req.url ?? '').split('?')[0] as keyof typeof files];
+      if (!body) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/pdf' }).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    big = { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, requests: [], log: [], close: () => new Promise<void>((r) => server.close(() => r())) };
+  }, 120_000);
+  afterAll(() => big?.close());
+
+  it('a content bomb: "too large to read" in seconds, not minutes at gigabytes', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${big.url}/bomb.pdf`).catch(() => undefined);
+    expect(await ready(page, 30_000)).toBe('error');
+    expect(await page.locator('.bl-panel').innerText()).toMatch(/太大|too large/i);
+    await page.close();
+  });
+
+  it('a 20,000-page PDF: page 1 is drawn before the pages are all enumerated; a stop button while analysing', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${big.url}/many.pdf`).catch(() => undefined);
+    await page.waitForFunction(() => !!document.querySelector('.bl-page[data-page="1"] canvas'), null, { timeout: 30_000, polling: 20 });
+    const boxes = await page.locator('.bl-page').count();
+    expect(boxes).toBeLessThan(20_000);
+    const stop = page.locator('[data-action="stop"]');
+    await stop.waitFor({ timeout: 5000 });
+    await stop.click();
+    expect(await ready(page, 30_000)).toMatch(/ready|error/);
+    await page.close();
+  });
+
+  it('HTML served at a .pdf address is named as a web page, as the command line reads it', async () => {
+    const page = await ext.ctx.newPage();
+    await page.route('**/page-at.pdf', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html><head><title>x</title></head><body><p>hi</p></body></html>' }));
+    await page.goto(`${srv.url}/page-at.pdf`).catch(() => undefined);
+    expect(await ready(page, 30_000)).toBe('error');
+    expect(await page.locator('.bl-panel').innerText()).toMatch(/网页|web page/);
+    await page.close();
+  });
+});
