@@ -14,19 +14,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { buildExtension } from './build-extension';
+import { launchBrowser } from './browser';
 import { loadExtension } from './extension-browser';
 import { manyPages } from '../test/support/hostile-pdfs';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** 000-word-cms with its longest table grown to `rows` rows (copies of its body rows), and a ticker above. */
+/**
+ * 000-word-cms with its 支出表 (one checked row per 类/款/项 code, several marks per row) grown to `rows`
+ * rows with copies of its item rows, and a ticker above the tables.
+ */
 export function largePage(rows = 2500): string {
   const html = readFileSync(join(ROOT, 'test', 'fixtures', 'html', '000-word-cms.html'), 'utf8');
   const { document } = parseHTML(html);
-  const tables = [...document.querySelectorAll('table')];
-  const t = tables.reduce((a, b) => (b.querySelectorAll('tr').length > a.querySelectorAll('tr').length ? b : a));
+  const t = [...document.querySelectorAll('table')].find((x) => /科目编码/.test(x.textContent ?? '') && /基本支出/.test(x.textContent ?? ''))!;
   const trs = [...t.querySelectorAll('tr')];
-  const body = trs.slice(Math.min(4, trs.length - 2), -1);
+  // Item rows: they start with a code (201…) in their first cells.
+  const body = trs.filter((tr) => /^\s*\d{3}/.test(tr.querySelector('td')?.textContent ?? ''));
   const parent = trs[trs.length - 1]!.parentNode!;
   let n = trs.length;
   for (let i = 0; n < rows; i++, n++) parent.insertBefore(body[i % body.length]!.cloneNode(true), trs[trs.length - 1]!);
@@ -49,6 +53,19 @@ function serve(files: Record<string, { type: string; body: string | Buffer }>): 
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })));
 }
 
+/** Scroll the whole page, half a screen at a time, a frame apart: the longest task meanwhile. */
+const SCROLL = async () => {
+  const w = window as unknown as { __long: { start: number; dur: number }[] };
+  const from = performance.now();
+  const h = document.documentElement.scrollHeight;
+  for (let y = 0; y < h; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 16)));
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  return Math.max(0, ...w.__long.filter((e) => e.start >= from).map((e) => e.dur));
+};
+
 const LONGTASKS = `window.__long=[];try{new PerformanceObserver(function(l){for(const e of l.getEntries())window.__long.push({start:e.startTime,dur:e.duration});}).observe({type:'longtask',buffered:true});}catch(e){}`;
 
 export interface OverlayBench {
@@ -57,8 +74,12 @@ export interface OverlayBench {
   readyMs: number;
   marks: number;
   scrollMaxTaskMs: number;
+  /** The same scroll without the extension: the page's own cost (and this machine's load). */
+  scrollPlainMs: number;
   tickerMaxTaskMs: number;
   pdfPages: number;
+  /** Page boxes made when page 1 was drawn (the rest follow in batches). */
+  pageBoxes: number;
   firstPageMs: number;
 }
 
@@ -78,6 +99,18 @@ export async function benchOverlay(): Promise<OverlayBench> {
   }
   const pdf = manyPages(20_000);
   const srv = await serve({ '/large.html': { type: 'text/html; charset=utf-8', body: page }, '/many.pdf': { type: 'application/pdf', body: pdf } });
+  // The page's own cost of scrolling, without the extension.
+  const plain = await launchBrowser();
+  let scrollPlainMs = 0;
+  try {
+    const pp = await (await plain.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    await pp.addInitScript(LONGTASKS);
+    await pp.goto(`${srv.url}/large.html`);
+    await pp.waitForTimeout(3000);
+    scrollPlainMs = await pp.evaluate(SCROLL);
+  } finally {
+    await plain.close();
+  }
   const ext = await loadExtension({ inspectable: true });
   try {
     const p = await ext.ctx.newPage();
@@ -87,18 +120,7 @@ export async function benchOverlay(): Promise<OverlayBench> {
     const readyMs = await p.evaluate(() => performance.now());
     const marks = await p.evaluate(() => document.querySelector('budget-lens-root')?.shadowRoot?.querySelectorAll('.bl-mark:not(.bl-hidden)').length ?? 0);
     await p.waitForTimeout(1500);
-    // Scroll the whole page, a screen at a time, a frame apart.
-    const scrollMax = await p.evaluate(async () => {
-      const w = window as unknown as { __long: { start: number; dur: number }[] };
-      const from = performance.now();
-      const h = document.documentElement.scrollHeight;
-      for (let y = 0; y < h; y += innerHeight / 2) {
-        scrollTo(0, y);
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 16)));
-      }
-      await new Promise((r) => setTimeout(r, 500));
-      return Math.max(0, ...w.__long.filter((e) => e.start >= from).map((e) => e.dur));
-    });
+    const scrollMax = await p.evaluate(SCROLL);
     // Content above the tables changes height four times a second for 5 s, scrolled to the middle.
     const tickerMax = await p.evaluate(async () => {
       const w = window as unknown as { __long: { start: number; dur: number }[]; __tick: boolean };
@@ -119,9 +141,9 @@ export async function benchOverlay(): Promise<OverlayBench> {
     await v.waitForSelector('.bl-page[data-page="1"] canvas', { timeout: 120_000 });
     await v.waitForFunction(() => !!document.querySelector('.bl-page[data-page="1"] .textLayer span'), null, { timeout: 120_000, polling: 50 });
     const firstPageMs = Date.now() - t0;
-    const pdfPages = await v.locator('.bl-page').count();
+    const pageBoxes = await v.locator(".bl-page").count();
     await v.close();
-    return { rows: 2500, cliMs: cliTimes.sort((a, b) => a - b)[1]!, readyMs, marks, scrollMaxTaskMs: scrollMax, tickerMaxTaskMs: tickerMax, pdfPages, firstPageMs };
+    return { rows: 2500, cliMs: cliTimes.sort((a, b) => a - b)[1]!, readyMs, marks, scrollMaxTaskMs: scrollMax, scrollPlainMs, tickerMaxTaskMs: tickerMax, pdfPages: 20_000, pageBoxes, firstPageMs };
   } finally {
     await ext.ctx.close();
     srv.close();
@@ -135,9 +157,9 @@ export function printOverlay(b: OverlayBench): boolean {
   const pdfOk = b.firstPageMs <= 3000;
   console.log(`\nlarge page (${b.rows} rows, ${b.marks} marks drawn at first):`);
   console.log(`  page ready in Chromium ${b.readyMs.toFixed(0)} ms (from navigation) vs CLI process ${b.cliMs.toFixed(0)} ms → ${(b.readyMs / b.cliMs).toFixed(2)}× (target ≤ 2×) ${readyOk ? 'ok' : 'NO'}`);
-  console.log(`  longest main-thread task while scrolling the page: ${b.scrollMaxTaskMs.toFixed(0)} ms (target ≤ 200) ${scrollOk ? 'ok' : 'NO'}`);
+  console.log(`  longest main-thread task while scrolling the page: ${b.scrollMaxTaskMs.toFixed(0)} ms (target ≤ 200) ${scrollOk ? 'ok' : 'NO'}; the same page without the extension: ${b.scrollPlainMs.toFixed(0)} ms`);
   console.log(`  longest main-thread task while content above moves (4×/s for 5 s): ${b.tickerMaxTaskMs.toFixed(0)} ms (target ≤ 200) ${tickerOk ? 'ok' : 'NO'}`);
-  console.log(`${b.pdfPages}-page PDF: first page drawn ${b.firstPageMs} ms after navigation (target ≤ 3000) ${pdfOk ? 'ok' : 'NO'}`);
+  console.log(`${b.pdfPages}-page PDF: first page drawn ${b.firstPageMs} ms after navigation, ${b.pageBoxes} page boxes made by then (target ≤ 3000) ${pdfOk ? "ok" : "NO"}`);
   return readyOk && scrollOk && tickerOk && pdfOk;
 }
 

@@ -124,6 +124,25 @@ describe('on a budget web page', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 
+  it('the overlay follows content that moves the tables (no timer: the change itself is noticed)', async () => {
+    const mark = page.locator('[data-budget-lens-severity="error"][data-budget-lens-rule="R29"]').first();
+    await page.evaluate(() => {
+      const d = document.createElement('div');
+      d.id = 'pushed';
+      d.style.height = '173px';
+      document.body.prepend(d);
+    });
+    await page.waitForTimeout(300);
+    const box = await mark.boundingBox();
+    const cell = await page.evaluate(() => {
+      const td = [...document.querySelectorAll('td')].find((c) => /≤\s*15\.93\s*元/.test(c.textContent ?? ''));
+      const r = td!.getBoundingClientRect();
+      return { x: r.x, y: r.y };
+    });
+    expect(Math.abs(box!.y - cell.y)).toBeLessThan(4);
+    await page.evaluate(() => document.getElementById('pushed')!.remove());
+  });
+
   it('the panel draws charts with a text alternative, and the glossary', async () => {
     const charts = page.locator('.bl-panel .bl-chart');
     expect(await charts.count()).toBeGreaterThanOrEqual(3);
