@@ -19,8 +19,7 @@ export interface ShadowHostOptions {
 export function createShadowHost(doc: Document, tag: string, z: number, opts: ShadowHostOptions = {}): { host: HTMLElement; shadow: ShadowRoot } {
   doc.querySelector(tag)?.remove();
   const host = doc.createElement(tag);
-  // contain: our boxes changing never makes the browser lay out the page again (a 2,500-row table).
-  host.setAttribute('style', `all:initial;position:absolute;left:0;top:0;width:0;height:0;overflow:visible;z-index:${z};display:block;contain:layout style;`);
+  host.setAttribute('style', `all:initial;position:absolute;left:0;top:0;width:0;height:0;overflow:visible;z-index:${z};display:block;`);
   const shadow = host.attachShadow({ mode: opts.inspectable ? 'open' : 'closed' });
   refuseSyntheticEvents(shadow);
   try {

@@ -4,7 +4,8 @@
  * exit status 2 within 30 s and 1.5 GB; a looping page tree and unparseable content are "cannot be
  * read", not "a scan"; page text cannot drive the terminal or turn a report around.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { contentBomb, garbledContent, imageBomb, loopingPageTree } from '../support/hostile-pdfs';
 import { FIXTURES } from '../helpers';
 
-const BIN = join(fileURLToPath(import.meta.url), '..', '..', '..', 'bin', 'budget-lens.mjs');
+const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
+// Its own bundle of the command (test/cli/cli.test.ts rebuilds dist/cli.mjs while this file may run).
+const BIN = join(ROOT, 'dist', 'hostile-test-bin.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'bl-hostile-'));
 // Prints the process's peak memory (all threads) to stderr as it exits.
 const PEAK = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\npeak-rss-kb "+process.resourceUsage().maxRSS+"\\n"))';
@@ -41,9 +44,20 @@ function cli(...args: string[]): Promise<Run> {
   });
 }
 
-beforeAll(() => {
-  // Always the current sources: the bundle is what `npx budget-lens` runs.
-  execFileSync('node', ['scripts/build-cli.mjs'], { cwd: join(fileURLToPath(import.meta.url), '..', '..', '..') });
+beforeAll(async () => {
+  // The current sources, bundled as scripts/build-cli.mjs does (what `npx budget-lens` runs).
+  await build({
+    entryPoints: [join(ROOT, 'lib', 'cli', 'entry.ts')],
+    outfile: join(ROOT, 'dist', 'hostile-test-cli.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['pdfjs-dist', 'pdfjs-dist/*'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  writeFileSync(BIN, "import { run } from './hostile-test-cli.mjs';\nprocess.exitCode = await run(process.argv.slice(2));\n");
 }, 60_000);
 
 describe('PDF bombs', () => {
