@@ -74,7 +74,7 @@ describe('PDF bombs', () => {
       const r = await cli('check', files[kind]!);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err.trim().split('\n'), r.err).toHaveLength(1);
       expect(r.err).toMatch(/too large to read/);
       expect(r.ms).toBeLessThan(30_000);
       expect(r.peakMb).toBeGreaterThan(0);
@@ -101,7 +101,7 @@ describe('damaged PDFs are not called scans', () => {
     writeFileSync(f, loopingPageTree());
     const r = await cli('check', f);
     expect(r.code).toBe(2);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err.trim().split('\n'), r.err).toHaveLength(1);
     expect(r.err).toMatch(/cannot be read/);
     expect(r.err).not.toMatch(/scan|OCR/i);
   });
