@@ -19,7 +19,8 @@ const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const BIN = join(ROOT, 'dist', 'hostile-test-bin.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'bl-hostile-'));
 // Prints the process's peak memory (all threads) to stderr as it exits.
-const PEAK = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\npeak-rss-kb "+process.resourceUsage().maxRSS+"\\n"))';
+// (--import runs in worker threads too: only the main thread reports.)
+const PEAK = 'data:text/javascript,import{isMainThread}from"node:worker_threads";if(isMainThread)process.on("exit",()=>process.stderr.write("\\npeak-rss-kb "+process.resourceUsage().maxRSS+"\\n"))';
 
 interface Run {
   code: number | null;
@@ -39,7 +40,7 @@ function cli(...args: string[]): Promise<Run> {
     p.stderr.on('data', (c) => (err += c));
     p.on('close', (code) => {
       const peak = Number(/peak-rss-kb (\d+)/.exec(err)?.[1] ?? 0);
-      resolve({ code, out, err: err.replace(/\n?peak-rss-kb \d+\n?/, ''), ms: Date.now() - t, peakMb: peak / 1024 });
+      resolve({ code, out, err: err.replace(/\n?peak-rss-kb \d+\n?/g, ''), ms: Date.now() - t, peakMb: peak / 1024 });
     });
   });
 }

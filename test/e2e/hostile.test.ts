@@ -201,14 +201,23 @@ describe('the viewer on files that would freeze it', () => {
       res.writeHead(200, { 'content-type': 'application/pdf' }).end(body);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    big = { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, requests: [], log: [], close: () => new Promise<void>((r) => server.close(() => r())) };
+    big = {
+      url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+      requests: [],
+      log: [],
+      close: () => {
+        server.closeAllConnections();
+        return new Promise<void>((r) => server.close(() => r()));
+      },
+    };
   }, 120_000);
   afterAll(() => big?.close());
 
   it('a content bomb: "too large to read" in seconds, not minutes at gigabytes', async () => {
     const page = await ext.ctx.newPage();
     await page.goto(`${big.url}/bomb.pdf`).catch(() => undefined);
-    expect(await ready(page, 60_000)).toBe('error');
+    const state = await ready(page, 60_000).catch(async (e: Error) => `${e.message} — ${page.url()} — ${await page.locator('body').innerText().catch(() => '')}`);
+    expect(state).toBe('error');
     expect(await page.locator('.bl-panel').innerText()).toMatch(/太大|too large/i);
     await page.close();
   }, 90_000);
