@@ -50,7 +50,13 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => {
     const firefox = browser === 'firefox';
     const mv3 = manifestVersion === 3;
-    const csp = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
+    // frame-ancestors: no page may frame the viewer (or any other page of ours) — it would show
+    // documents that forbid framing and invite clickjacking.
+    const csp = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; frame-ancestors 'none';";
+    // The two files pages need: the viewer (a redirect target) and the analysis the content script imports.
+    // Chrome serves them only under a per-session random id (use_dynamic_url), so a page cannot probe
+    // for the extension or fetch its code; Firefox already uses a random per-install origin.
+    const war = ['content-analysis.js', 'viewer.html'];
     return {
       name: 'BudgetLens 预算透镜',
       description: 'Checks Chinese government budget disclosures (部门预算/决算) for internal consistency, on the page and in PDFs. Nothing leaves your browser.',
@@ -58,7 +64,9 @@ export default defineConfig({
         ? ['storage', 'webRequest', ...(firefox ? ['webRequestBlocking'] : ['declarativeNetRequestWithHostAccess'])]
         : ['storage', 'webRequest', 'webRequestBlocking', '<all_urls>'],
       ...(mv3 ? { host_permissions: ['<all_urls>'] } : {}),
-      web_accessible_resources: mv3 ? [{ resources: ['content-analysis.js', 'viewer.html'], matches: ['<all_urls>'] }] : ['content-analysis.js', 'viewer.html'],
+      web_accessible_resources: mv3 ? [{ resources: war, matches: ['<all_urls>'], ...(firefox ? {} : { use_dynamic_url: true }) }] : war,
+      // The page watcher is an unlisted script declared here (see entrypoints/page-watch.ts for why).
+      content_scripts: [{ matches: ['http://*/*', 'https://*/*', 'file:///*'], js: ['page-watch.js'], run_at: 'document_idle' }],
       content_security_policy: mv3 ? { extension_pages: csp } : csp,
       action: { default_title: 'BudgetLens 预算透镜' },
       ...(firefox ? { browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } } } : {}),

@@ -2,6 +2,7 @@ import { toCsv } from '../lib/report/csv';
 import { toMarkdown } from '../lib/report/markdown';
 import { Report } from '../lib/report/schema';
 import { t, type Lang } from './i18n';
+import { ownClick } from './trusted-events';
 
 /** A file name from the report: 预算透镜-<organisation>-<year>.<ext>, safe on every system. */
 export function exportName(r: Report, ext: string): string {
@@ -18,7 +19,7 @@ export function download(container: Node, name: string, mime: string, text: stri
   a.download = name;
   a.style.display = 'none';
   container.appendChild(a);
-  a.click();
+  ownClick(a);
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

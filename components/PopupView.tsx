@@ -6,6 +6,8 @@ export interface PopupState {
   url: string;
   inViewer: boolean;
   tab?: TabState;
+  /** The tab shows a PDF recognised by its Content-Type. */
+  typedPdf?: boolean;
 }
 
 const L = {
@@ -19,7 +21,7 @@ const L = {
   },
 } as const;
 
-const isPdfUrl = (u: string) => /^(https?|file):\/\/[^?#]*\.pdf(?:[?#]|$)/i.test(u);
+const isPdfUrl = (u: string) => /^https?:\/\/[^?#]*\.pdf(?:[?#]|$)/i.test(u);
 
 /** What the popup shows; all actions are callbacks so that it renders the same in tests. */
 export function PopupView(p: { state: PopupState; onAnalyse: () => void; onOpenPdf: () => void; onOptions: () => void; onShowPanel: () => void }) {
@@ -29,7 +31,7 @@ export function PopupView(p: { state: PopupState; onAnalyse: () => void; onOpenP
   return (
     <div class="bl" style={{ padding: '12px 14px', display: 'grid', gap: '8px' }} data-state={tab?.state ?? 'none'}>
       <strong style={{ fontSize: '14px' }}>预算透镜 · BudgetLens</strong>
-      {!tab && !s.inViewer && <p class="bl-note">{isPdfUrl(s.url) ? '' : l.noAccess}</p>}
+      {!tab && !s.inViewer && <p class="bl-note">{isPdfUrl(s.url) || s.typedPdf ? '' : l.noAccess}</p>}
       {tab && (
         <p data-detected={String(tab.detected)}>
           {tab.state === 'loading' ? l.loading : tab.state === 'error' ? l.failed : tab.detected ? l.detected : l.notDetected}
@@ -63,7 +65,7 @@ export function PopupView(p: { state: PopupState; onAnalyse: () => void; onOpenP
             {tab.state === 'ready' ? l.reanalyse : l.analyse}
           </button>
         )}
-        {isPdfUrl(s.url) && !s.inViewer && (
+        {(isPdfUrl(s.url) || s.typedPdf) && !s.inViewer && (
           <button type="button" onClick={p.onOpenPdf} data-action="open-pdf">
             {l.openPdf}
           </button>

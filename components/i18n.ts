@@ -52,6 +52,7 @@ const STRINGS = {
   findNext: { zh: '下一个', en: 'Next' },
   matches: { zh: '{n} 处', en: '{n} matches' },
   stop: { zh: '停止', en: 'Stop' },
+  stopped: { zh: '已停止。', en: 'Stopped.' },
   pages: { zh: '页', en: 'pages' },
   language: { zh: 'English', en: '中文' },
   charts: { zh: '图表', en: 'Charts' },
@@ -71,6 +72,13 @@ const STRINGS = {
   showPanel: { zh: '显示面板', en: 'Show the panel' },
   toCell: { zh: '表格中的数', en: 'the table cell' },
   toText: { zh: '说明文字', en: 'the sentence' },
+  framed: { zh: '预算透镜的查看器不能嵌在其他网页里打开。', en: 'The BudgetLens viewer does not run inside another page.' },
+  onlyHttp: { zh: '只能打开 http(s) 网址上的 PDF。', en: 'Only PDFs at http(s) addresses can be opened.' },
+  askOpen: { zh: '是否用预算透镜读取这个文件？（打开请求不是由你点击的链接发出的）', en: 'Read this file with BudgetLens? (This request did not come from a link you opened.)' },
+  openIt: { zh: '读取此文件', en: 'Read this file' },
+  notPdfHtml: { zh: '这个地址返回的是网页，不是 PDF。请打开原网页，预算透镜会在网页上检查。', en: 'This address serves a web page, not a PDF. Open the original: BudgetLens checks it on the page.' },
+  notPdf: { zh: '这个地址返回的不是 PDF。', en: 'This address does not serve a PDF.' },
+  tooLarge: { zh: '文件太大或太复杂，无法读取（已停止，以免浏览器卡死）：', en: 'Too large to read (stopped before it could freeze the browser): ' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -135,7 +135,7 @@ html, body { margin: 0; height: 100%; background: #525659; }
 .bl-find { display: flex; gap: 4px; align-items: center; }
 .bl-find input { font: inherit; width: 160px; }
 .bl-pages { flex: 1; overflow: auto; padding: 12px 12px 24px; }
-.bl-page { position: relative; margin: 0 auto 12px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.4); }
+.bl-page { position: relative; margin: 0 auto 12px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.4); width: calc(var(--pw) * var(--scale-factor) * 1px); height: calc(var(--ph) * var(--scale-factor) * 1px); }
 .bl-page canvas { position: absolute; left: 0; top: 0; }
 .bl-page-marks { position: absolute; inset: 0; pointer-events: none; z-index: 2; }
 .bl-mark.bl-para { outline: none; background: rgba(217,48,37,.05); border-left: 3px solid var(--bl-error); }

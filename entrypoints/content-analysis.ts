@@ -12,13 +12,24 @@ import { ruleFilter } from '../lib/settings';
 let session: PageSession | undefined;
 let linksShown = false;
 
+/** Developer flag for the end-to-end tests: open shadow roots they can look into (see shadow-host.ts). */
+async function inspectable(): Promise<boolean> {
+  try {
+    return (await browser.storage.local.get('devInspectableUi'))['devInspectableUi'] === true;
+  } catch {
+    return false;
+  }
+}
+
 async function run(opts: { force: boolean; linksOnly: boolean; onState: (s: TabState) => void }): Promise<void> {
+  if (!document.documentElement) return;
   const settings = await loadSettings();
   const lang = uiLang(settings);
+  const open = await inspectable();
   let pdfLinks = 0;
   if (!linksShown) {
     linksShown = true;
-    pdfLinks = showPdfLinks(document, lang, (url) => void browser.runtime.sendMessage({ type: 'bl:open-pdf', url }).catch(() => undefined));
+    pdfLinks = showPdfLinks(document, lang, (url) => void browser.runtime.sendMessage({ type: 'bl:open-pdf', url }).catch(() => undefined), { inspectable: open });
   }
   if (opts.linksOnly) {
     opts.onState({ state: 'idle', detected: false, pdfLinks });
@@ -28,6 +39,14 @@ async function run(opts: { force: boolean; linksOnly: boolean; onState: (s: TabS
   session = runOnPage(document, {
     lang,
     ticks: settings.ticks,
+    force: opts.force,
+    inspectable: open,
+    onRejected: () => {
+      session?.destroy();
+      session = undefined;
+      document.querySelector('budget-lens-links')?.remove();
+      opts.onState({ state: 'idle', detected: false, isBudget: false, pdfLinks });
+    },
     rules: { policy: settings.tolerance, enabled: ruleFilter(settings) },
     onDone: (info) => opts.onState({ state: 'ready', detected: true, pdfLinks, ...info }),
   });

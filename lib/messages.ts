@@ -39,6 +39,12 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bl:open-report'), key: z.string().startsWith('print:') }),
   /** popup → background: the last state a tab's content script reported. */
   z.object({ type: z.literal('bl:tab-state'), tabId: z.number().int() }),
+  /** viewer → background: may I read this file? (the one-time token the extension put in my address) */
+  z.object({ type: z.literal('bl:claim'), file: z.string().max(8192), token: z.string().max(128) }),
+  /** popup → background: open this tab's PDF in the viewer (by address, or the PDF its Content-Type named). */
+  z.object({ type: z.literal('bl:view-tab'), tabId: z.number().int() }),
+  /** popup → background: a PDF recognised by its Content-Type in this tab, if any (GET responses only). */
+  z.object({ type: z.literal('bl:tab-pdf'), tabId: z.number().int() }),
 ]);
 export type Message = z.infer<typeof Message>;
 
@@ -53,5 +59,16 @@ export function viewerFileParam(search: string): string | undefined {
   if (i < 0) return undefined;
   const raw = search.slice(i + 'file='.length);
   // Our own links encode the URL; a redirect rule's \0 substitution does not.
-  return /^[a-z]+%3A/i.test(raw) ? decodeURIComponent(raw) : raw;
+  if (!/^[a-z]+%3A/i.test(raw)) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The one-time token in the viewer's address (`?t=…&file=…`, always before `file=`). */
+export function viewerTokenParam(search: string): string {
+  const head = search.slice(0, Math.max(0, search.indexOf('file=')));
+  return /[?&]t=([0-9a-f]{16,64})(?:&|$)/.exec(head)?.[1] ?? '';
 }

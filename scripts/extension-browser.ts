@@ -13,9 +13,19 @@ export interface Loaded {
   id: string;
   /** chrome-extension://<id>/<path> */
   ext(path: string): string;
+  /** The address the extension itself uses for a page (the per-session dynamic one for web-accessible files). */
+  runtimeUrl(path: string): Promise<string>;
+  /** Open (true) or closed (false, as readers get) shadow roots for the UI drawn on pages from now on. */
+  setInspectable(on: boolean): Promise<void>;
 }
 
-export async function loadExtension(opts: { headless?: boolean; netLog?: string; lang?: string } = {}): Promise<Loaded> {
+type SwChrome = { chrome: { runtime: { getURL(p: string): string }; storage: { local: { set(o: object): Promise<void> } } } };
+
+/**
+ * `inspectable` (default true): the UI on pages uses open shadow roots so that tests can look into it
+ * (a developer flag in extension storage; readers get closed roots).
+ */
+export async function loadExtension(opts: { headless?: boolean; netLog?: string; lang?: string; inspectable?: boolean } = {}): Promise<Loaded> {
   const args = [...BASE_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`];
   if (opts.netLog) args.push(`--log-net-log=${opts.netLog}`, '--net-log-capture-mode=Default');
   if (opts.lang) args.push(`--lang=${opts.lang}`);
@@ -34,5 +44,14 @@ export async function loadExtension(opts: { headless?: boolean; netLog?: string;
     if (n) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { ctx, sw, id, ext: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}` };
+  const setInspectable = (on: boolean) => sw.evaluate((v) => (globalThis as unknown as SwChrome).chrome.storage.local.set({ devInspectableUi: v }), on);
+  await setInspectable(opts.inspectable ?? true);
+  return {
+    ctx,
+    sw,
+    id,
+    ext: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}`,
+    runtimeUrl: (path) => sw.evaluate((p) => (globalThis as unknown as SwChrome).chrome.runtime.getURL(p), path),
+    setInspectable,
+  };
 }

@@ -15,25 +15,46 @@ export interface OverlayEvents {
 interface Placed {
   mark: Mark;
   boxes: HTMLElement[];
-  /** Document coordinates of each box, for hit-testing. */
+  /** Document coordinates of each box, for hit-testing (valid while `measured`). */
   rects: Rect[];
   clip?: Element;
+  /** The element whose box moves with the mark's: its table, or its paragraph. */
+  group: Element;
+  /** The group's document box when the mark was measured: a pure move shifts the mark without reading it. */
+  groupAt?: Rect;
+  measured: boolean;
+  /** Boxes are on the page at `rects`. */
+  drawn: boolean;
+  /** Where a reconciled cell's tick goes, relative to its box (none when the cell is cramped). */
+  tick?: { x: number; y: number } | null;
 }
+
+/** Pages with more marks than this draw only those near the viewport (the rest when scrolled to). */
+const DRAW_ALL_BELOW = 1500;
 
 /**
  * Draws marks over a live page: boxes in a layer positioned in document coordinates, so that scrolling the
- * window needs no work; resizes, scrolling inside table wrappers and late layout changes reposition them.
+ * window needs no measuring. Every pass reads first (all boxes it needs, one layout) and then writes (never
+ * read-write-read, which forces a layout per mark). On large pages only marks within a screen or two of the
+ * viewport are measured and drawn. A pass runs on real change only: a resize (ResizeObserver), the page
+ * changing (MutationObserver — and then only marks whose table or paragraph moved or changed size are
+ * touched), scrolling (window: drawing only; a table wrapper: its marks re-measured), fonts arriving.
  * Pointer events are read at the document level and never stopped, so the page behaves as before.
  */
 export class DomOverlay {
   private placed: Placed[] = [];
   private frame = 0;
-  private timer: ReturnType<typeof setInterval> | undefined;
   private resizeObs: ResizeObserver | undefined;
+  private mutationObs: MutationObserver | undefined;
   private hovered: Placed | null = null;
   private explained: Explanation | null = null;
   private readonly explainByElement = new Map<Element, Explanation>();
   private readonly cleanups: (() => void)[] = [];
+  private readonly drawAll: boolean;
+  private active = new Set<number>();
+  /** Wrappers scrolled since the last pass: their marks are measured again. */
+  private scrolledClips = new Set<Element>();
+  private remeasureAll = false;
 
   constructor(
     private readonly doc: Document,
@@ -47,24 +68,39 @@ export class DomOverlay {
     for (const mark of model.marks) {
       if (mark.anchor.kind !== 'dom') continue;
       const el = mark.anchor.element;
-      const table = el.closest('table') ?? el;
-      if (!clips.has(table)) clips.set(table, clipAncestor(table));
-      const clip = clips.get(table);
-      this.placed.push({ mark, boxes: [], rects: [], ...(clip ? { clip } : {}) });
+      const table = el.closest('table');
+      const group = table ?? el;
+      if (!clips.has(group)) clips.set(group, clipAncestor(group));
+      const clip = clips.get(group);
+      this.placed.push({ mark, boxes: [], rects: [], group, measured: false, drawn: false, ...(clip ? { clip } : {}) });
     }
-    this.layout();
+    this.drawAll = this.placed.length < DRAW_ALL_BELOW;
+    // First pass: measure every mark (reads only), then draw (writes only).
+    this.layout(true);
     const schedule = () => this.schedule();
     const win = doc.defaultView!;
     win.addEventListener('resize', schedule, { passive: true });
-    // Scrolling inside a wrapper moves its cells; window scrolling does not move document coordinates.
-    const onScroll = (e: Event) => e.target !== doc && schedule();
+    const onScroll = (e: Event) => {
+      // A table wrapper scrolled: its cells moved inside it. The window scrolled: draw what came near.
+      const t = e.target;
+      if (t && t !== doc && t instanceof Element) this.scrolledClips.add(t);
+      if (!this.drawAll || (t && t !== doc)) schedule();
+    };
     doc.addEventListener('scroll', onScroll, { passive: true, capture: true });
     this.resizeObs = new ResizeObserver(schedule);
     this.resizeObs.observe(doc.documentElement);
     if (doc.body) this.resizeObs.observe(doc.body);
-    void doc.fonts?.ready.then(schedule);
-    // Pages that shift their own layout later (menus opening, images loading without size).
-    this.timer = setInterval(() => doc.visibilityState === 'visible' && this.layoutIfMoved(), 1500);
+    // Content that changes above a table moves it: a pass then finds which groups moved (a few reads).
+    const host = layer.getRootNode() instanceof ShadowRoot ? (layer.getRootNode() as ShadowRoot).host : null;
+    this.mutationObs = new MutationObserver((records) => {
+      if (records.every((r) => host && (r.target === host || host.contains(r.target)))) return;
+      schedule();
+    });
+    this.mutationObs.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'width', 'height', 'src'] });
+    void doc.fonts?.ready.then(() => {
+      this.remeasureAll = true;
+      schedule();
+    });
     const onMove = (e: MouseEvent) => this.onPointer(e, false);
     const onClick = (e: MouseEvent) => this.onPointer(e, true);
     doc.addEventListener('mousemove', onMove, { passive: true });
@@ -79,8 +115,8 @@ export class DomOverlay {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
-    clearInterval(this.timer);
     this.resizeObs?.disconnect();
+    this.mutationObs?.disconnect();
     for (const c of this.cleanups) c();
     this.layer.replaceChildren();
   }
@@ -93,44 +129,104 @@ export class DomOverlay {
     });
   }
 
-  private signature = '';
-
-  private layoutIfMoved(): void {
-    const first = this.placed[0];
-    const last = this.placed[this.placed.length - 1];
-    const sig = [first, last].map((p) => (p && p.mark.anchor.kind === 'dom' ? JSON.stringify(p.mark.anchor.element.getBoundingClientRect()) : '')).join('|') + `${window.scrollX},${window.scrollY}`;
-    if (sig !== this.signature) this.layout();
+  /** The band of the document (vertical, document coordinates) whose marks are measured and drawn. */
+  private band(): [number, number] {
+    if (this.drawAll) return [-Infinity, Infinity];
+    const win = this.doc.defaultView!;
+    const vh = win.innerHeight || 800;
+    return [win.scrollY - vh, win.scrollY + 2 * vh];
   }
 
-  /** Place every mark's boxes from the current layout. */
-  layout(): void {
-    const sx = this.doc.defaultView!.scrollX;
-    const sy = this.doc.defaultView!.scrollY;
+  /** Place the marks from the current layout: read everything needed first, then write. */
+  layout(all = false): void {
+    const t0 = performance.now();
+    try {
+      this.pass(all);
+    } finally {
+      // Visible in the page's performance timeline (npm run bench reads it).
+      performance.measure?.('budget-lens overlay', { start: t0 });
+    }
+  }
+
+  private pass(all: boolean): void {
+    const win = this.doc.defaultView!;
+    const sx = win.scrollX;
+    const sy = win.scrollY;
+    const [top, bottom] = this.band();
+    const remeasure = all || this.remeasureAll;
+    this.remeasureAll = false;
+    const clips = this.scrolledClips;
+    this.scrolledClips = new Set();
+    // Read: the groups' boxes (a few tables and paragraphs), then the marks that need measuring.
+    const groups = new Map<Element, Rect>();
     for (const p of this.placed) {
+      if (groups.has(p.group)) continue;
+      const r = p.group.isConnected ? p.group.getBoundingClientRect() : undefined;
+      groups.set(p.group, r ? { left: r.left + sx, top: r.top + sy, width: r.width, height: r.height } : { left: 0, top: 0, width: 0, height: 0 });
+    }
+    for (const p of this.placed) {
+      const g = groups.get(p.group)!;
+      const prev = p.groupAt;
+      const stale = remeasure || !p.measured || !prev || (p.clip && clips.has(p.clip)) || Math.abs(prev.width - g.width) > 0.5 || Math.abs(prev.height - g.height) > 0.5;
+      if (!stale && prev && (prev.left !== g.left || prev.top !== g.top)) {
+        // The table moved as a whole (content above it changed): its marks move with it, unread.
+        const dx = g.left - prev.left;
+        const dy = g.top - prev.top;
+        for (const r of p.rects) {
+          r.left += dx;
+          r.top += dy;
+        }
+        p.groupAt = g;
+        p.drawn = false;
+      }
+      if (!stale) continue;
+      p.measured = false;
+      p.drawn = false;
+      const near = g.top + g.height >= top && g.top <= bottom;
+      if (!near && !all) continue;
       const a = p.mark.anchor;
       if (a.kind !== 'dom') continue;
       const rects = viewportRects(a.element, p.mark.target === 'sentence' ? p.mark.quote : undefined, p.clip);
       p.rects = rects.map((r) => ({ left: r.left + sx, top: r.top + sy, width: r.width, height: r.height }));
-      while (p.boxes.length < p.rects.length) p.boxes.push(this.box(p.mark));
-      p.boxes.forEach((b, i) => {
-        const r = p.rects[i];
-        if (!r) {
-          b.classList.add('bl-hidden');
-          return;
-        }
-        b.classList.remove('bl-hidden');
-        const pad = p.mark.target === 'sentence' ? 0 : 1;
-        b.style.left = `${r.left - pad}px`;
-        b.style.top = `${r.top - pad}px`;
-        b.style.width = `${r.width + 2 * pad}px`;
-        b.style.height = `${r.height + 2 * pad}px`;
-        // A reconciled cell's tick sits beside its number, in the cell's free space.
-        if (p.mark.tone === 'pass') applyTick(b, domTick(a.element, { left: r.left - sx - pad, top: r.top - sy - pad, width: r.width + 2 * pad, height: r.height + 2 * pad }));
-      });
+      // A reconciled cell's tick sits beside its number, in the cell's free space (measured now, drawn below).
+      if (p.mark.tone === 'pass' && p.rects[0]) {
+        const r0 = rects[0]!;
+        p.tick = domTick(a.element, { left: r0.left - 1, top: r0.top - 1, width: r0.width + 2, height: r0.height + 2 });
+      }
+      p.groupAt = g;
+      p.measured = true;
     }
-    const first = this.placed[0];
-    const last = this.placed[this.placed.length - 1];
-    this.signature = [first, last].map((p) => (p && p.mark.anchor.kind === 'dom' ? JSON.stringify(p.mark.anchor.element.getBoundingClientRect()) : '')).join('|') + `${sx},${sy}`;
+    // Write: draw marks in the band, hide those that left it.
+    for (const p of this.placed) {
+      const inBand = p.measured && p.rects.some((r) => r.top + r.height >= top && r.top <= bottom);
+      if (!inBand) {
+        if (p.boxes.length && !p.boxes[0]!.classList.contains('bl-hidden')) for (const b of p.boxes) b.classList.add('bl-hidden');
+        p.drawn = false;
+        continue;
+      }
+      if (p.drawn) continue;
+      this.draw(p);
+    }
+  }
+
+  private draw(p: Placed): void {
+    while (p.boxes.length < p.rects.length) p.boxes.push(this.box(p.mark));
+    const pad = p.mark.target === 'sentence' ? 0 : 1;
+    p.boxes.forEach((b, i) => {
+      const r = p.rects[i];
+      if (!r) {
+        b.classList.add('bl-hidden');
+        return;
+      }
+      b.classList.remove('bl-hidden');
+      b.classList.toggle('bl-active', this.active.has(p.mark.id));
+      b.style.left = `${r.left - pad}px`;
+      b.style.top = `${r.top - pad}px`;
+      b.style.width = `${r.width + 2 * pad}px`;
+      b.style.height = `${r.height + 2 * pad}px`;
+      if (i === 0 && p.tick !== undefined) applyTick(b, p.tick);
+    });
+    p.drawn = true;
   }
 
   private box(mark: Mark): HTMLElement {
@@ -144,13 +240,15 @@ export class DomOverlay {
   }
 
   private onPointer(e: MouseEvent, click: boolean): void {
+    // Only the reader's own pointer: a page's synthetic events do not open cards.
+    if (!e.isTrusted) return;
     const win = this.doc.defaultView!;
     const x = e.clientX + win.scrollX;
     const y = e.clientY + win.scrollY;
     let hit: Placed | null = null;
     let hitRect: Rect | undefined;
     for (const p of this.placed) {
-      if (!p.mark.findings.length) continue;
+      if (!p.mark.findings.length || !p.measured) continue;
       for (const r of p.rects) {
         if (x >= r.left && x <= r.left + r.width && y >= r.top - 2 && y <= r.top + r.height + 2) {
           // The smallest box under the pointer wins (a sentence inside a cell, a cell inside a merged one).
@@ -186,7 +284,13 @@ export class DomOverlay {
   /** Light up the marks of one finding (and dim the light of the previous one). */
   activate(markIds: readonly number[]): void {
     const on = new Set(markIds);
-    for (const p of this.placed) for (const b of p.boxes) b.classList.toggle('bl-active', on.has(p.mark.id));
+    const was = this.active;
+    this.active = on;
+    // Only boxes whose state changes are touched (a page can hold tens of thousands).
+    for (const p of this.placed) {
+      if (!p.boxes.length || was.has(p.mark.id) === on.has(p.mark.id)) continue;
+      for (const b of p.boxes) b.classList.toggle('bl-active', on.has(p.mark.id));
+    }
   }
 
   /** Scroll the finding's printed mark (else the first) into view and flash them all; its viewport rectangle. */
@@ -197,6 +301,7 @@ export class DomOverlay {
     if (!target || target.mark.anchor.kind !== 'dom') return undefined;
     target.mark.anchor.element.scrollIntoView({ block: 'center', inline: 'nearest' });
     this.layout();
+    // The scroll handler would also schedule a pass; this one already drew what is now in view.
     for (const p of ps) {
       for (const b of p.boxes) {
         b.classList.remove('bl-flash');
@@ -211,6 +316,6 @@ export class DomOverlay {
 
   /** Marks that have a place on the page (for the panel: which findings can be shown). */
   shown(): Set<number> {
-    return new Set(this.placed.filter((p) => p.rects.length).map((p) => p.mark.id));
+    return new Set(this.placed.filter((p) => p.measured && p.rects.length).map((p) => p.mark.id));
   }
 }

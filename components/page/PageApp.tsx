@@ -29,6 +29,15 @@ export interface PageRunOptions {
   ticks?: boolean;
   /** Told once the analysis is done (for the popup's badge). */
   onDone?: (info: { isBudget: boolean; findings: number; errors: number; warnings: number; organization?: string; year?: string }) => void;
+  /**
+   * The reader asked for this analysis ("analyse anyway"): show the result even when the page is not a
+   * disclosure. Otherwise a page the full analysis rejects is put back exactly as it was.
+   */
+  force?: boolean;
+  /** Told when a page the cheap detector picked turned out not to be a disclosure (everything removed). */
+  onRejected?: () => void;
+  /** Open shadow root (tests only, see ShadowHostOptions). */
+  inspectable?: boolean;
 }
 
 export interface PageSession {
@@ -106,6 +115,11 @@ function App({ doc, host, layer, opts, expose }: AppProps) {
         });
         const a = analyze(x, opts.rules);
         const r = Report.parse(toReport(a));
+        if (!r.isBudget && !opts.force) {
+          // The cheap detector said yes, the full analysis says no: leave the page exactly as it was.
+          opts.onRejected?.();
+          return;
+        }
         const m = highlightModel(a);
         model.current = m;
         analysis.current = a;
@@ -232,7 +246,7 @@ function App({ doc, host, layer, opts, expose }: AppProps) {
 
 /** Analyse the page and show the results in place. Every error stays inside; the page is never broken. */
 export function runOnPage(doc: Document, opts: PageRunOptions): PageSession {
-  const { host, shadow } = createShadowHost(doc, HOST_TAG, 2147483646);
+  const { host, shadow } = createShadowHost(doc, HOST_TAG, 2147483646, { inspectable: !!opts.inspectable });
   const layer = doc.createElement('div');
   layer.className = `bl bl-layer${opts.ticks === false ? ' bl-no-ticks' : ''}`;
   const ui = doc.createElement('div');
@@ -250,7 +264,7 @@ export function runOnPage(doc: Document, opts: PageRunOptions): PageSession {
     destroy() {
       render(null, ui);
       host.remove();
-      clearResult(doc.documentElement);
+      if (doc.documentElement) clearResult(doc.documentElement);
     },
   };
 }

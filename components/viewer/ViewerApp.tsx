@@ -19,6 +19,9 @@ import type { Analysis } from '../../lib/analyze';
 import { t, type Lang } from '../i18n';
 import { Panel } from '../Panel';
 import { PdfView, type RenderDoc, type TextLayerCtor } from './pdf-view';
+import { sniffDocument } from '../../lib/extract/sniff';
+import { checkPdfStreams } from '../../lib/extract/pdf/stream-guard';
+import { browserInflateCapped } from './inflate-browser';
 
 export interface ViewerOptions {
   pdfjs: PdfjsModule & { TextLayer: TextLayerCtor };
@@ -73,6 +76,9 @@ function App({ o }: { o: ViewerOptions }) {
     const r = pagesRef.current?.getBoundingClientRect();
     return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : viewportArea();
   };
+  /** Anything running (fetch, opening, analysis): the stop button shows. */
+  const [busy, setBusy] = useState(true);
+  const [notPdf, setNotPdf] = useState<'html' | 'other'>();
 
   useEffect(() => {
     document.title = `${t('zh', 'brand')} · ${fileName(o.fileUrl)}`;
@@ -80,13 +86,23 @@ function App({ o }: { o: ViewerOptions }) {
     (async () => {
       let bytes: Uint8Array;
       try {
-        const res = await fetch(o.fileUrl, { credentials: 'include' });
+        // The reader's own request, repeated by the extension: their cookies, no referrer of ours.
+        const res = await fetch(o.fileUrl, { credentials: 'include', referrerPolicy: 'no-referrer', signal: abort.current.signal, redirect: 'follow' });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         bytes = new Uint8Array(await res.arrayBuffer());
       } catch (e) {
-        const hint = o.fileUrl.startsWith('file:') ? '（本地文件：请在扩展程序设置中允许访问文件网址 / allow access to file URLs）' : '';
-        throw new Error(`无法读取文件 cannot fetch ${o.fileUrl}: ${(e as Error).message}${hint}`);
+        throw new Error(`无法读取文件 cannot fetch ${o.fileUrl}: ${(e as Error).message}`);
       }
+      performance.mark('bl-fetched');
+      // What the bytes are, not what the address says (as the command line decides).
+      const kind = sniffDocument(bytes);
+      if (kind !== 'pdf') {
+        setNotPdf(kind);
+        throw new Error(t(lang, kind === 'html' ? 'notPdfHtml' : 'notPdf'));
+      }
+      const guard = await checkPdfStreams(bytes, browserInflateCapped, { signal: abort.current.signal });
+      if (guard) throw new Error(`${t(lang, 'tooLarge')}${guard}`);
+      performance.mark('bl-guarded');
       let doc: PdfjsDocument;
       let password: string | undefined;
       for (;;) {
@@ -101,6 +117,7 @@ function App({ o }: { o: ViewerOptions }) {
           password = pw;
         }
       }
+      performance.mark('bl-opened');
       const v = new PdfView(pagesRef.current!, doc as unknown as RenderDoc, o.pdfjs.TextLayer, {
         hover(mark, rect) {
           if (cardRef.current?.pinned) return;
@@ -123,9 +140,15 @@ function App({ o }: { o: ViewerOptions }) {
       });
       view.current = v;
       await v.init();
+      performance.mark('bl-laid-out');
       setPages(v.pageCount);
       v.fitWidth();
       setZoom(v.zoom);
+      // The reader sees page 1 before the analysis starts reading every page.
+      await v.drawFirst();
+      performance.mark('bl-first-page');
+      // Let the browser paint it before the analysis takes the main thread.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal });
       const a = analyze(x, o.rules);
       const r = Report.parse(toReport(a));
@@ -137,10 +160,12 @@ function App({ o }: { o: ViewerOptions }) {
       setReport(r);
       setFailures(a.failures);
       announceResult(root, 'ready', r.findings.length);
-    })().catch((e: unknown) => {
-      setError(e instanceof Error ? e.message : String(e));
-      announceResult(root, 'error', 0);
-    });
+    })()
+      .catch((e: unknown) => {
+        setError(abort.current.signal.aborted && !(e instanceof PdfInputError) ? t(lang, 'stopped') : e instanceof Error ? e.message : String(e));
+        announceResult(root, 'error', 0);
+      })
+      .finally(() => setBusy(false));
     return () => abort.current.abort();
   }, []);
 
@@ -234,9 +259,14 @@ function App({ o }: { o: ViewerOptions }) {
           <button type="submit">{t(lang, 'findNext')}</button>
           <span class="bl-note">{found}</span>
         </form>
-        {progress && progress.page < progress.pages && (
-          <button type="button" onClick={() => abort.current.abort()}>
+        {busy && (
+          <button type="button" data-action="stop" onClick={() => abort.current.abort()}>
             {t(lang, 'stop')}
+          </button>
+        )}
+        {notPdf === 'html' && (
+          <button type="button" data-action="open-page" onClick={() => o.openOriginal(o.fileUrl)}>
+            {t(lang, 'openOriginal')}
           </button>
         )}
       </div>

@@ -34,6 +34,10 @@ interface PageView {
   ready?: Promise<void>;
 }
 
+/** Page boxes made at once; the rest follow in batches. */
+const FIRST_PAGES = 40;
+const PAGE_BATCH = 1000;
+
 export interface ViewEvents {
   hover(mark: Mark | null, rect?: { left: number; top: number; width: number; height: number }): void;
   select(mark: Mark, rect: { left: number; top: number; width: number; height: number }): void;
@@ -50,6 +54,8 @@ export class PdfView {
   private marks: Mark[] = [];
   private scale = 1.25;
   private io: IntersectionObserver | undefined;
+  /** Pages near the screen (from the intersection observer): redrawn after a zoom. */
+  private near = new Set<PageView>();
   private hovered: Mark | null = null;
   private texts = new Map<number, string[]>();
   private explains: Explanation[] = [];
@@ -62,24 +68,68 @@ export class PdfView {
     private readonly events: ViewEvents,
   ) {}
 
+  /**
+   * Lay out the pages and start drawing. Only the first page is asked for its size: the others take it
+   * until they are drawn (a 20,000-page file would otherwise be enumerated for minutes before page 1).
+   */
   async init(): Promise<void> {
-    const d = this.container.ownerDocument;
-    for (let n = 1; n <= this.doc.numPages; n++) {
-      const page = await this.doc.getPage(n);
-      const vp = page.getViewport({ scale: 1 });
-      const div = d.createElement('div');
-      div.className = 'bl-page';
-      div.dataset['page'] = String(n);
-      div.setAttribute('aria-label', `page ${n}`);
-      this.container.appendChild(div);
-      this.pages.push({ n, div, w: vp.width, h: vp.height, rendered: 0, marks: [] });
-    }
+    const first = await this.doc.getPage(1);
+    const vp = first.getViewport({ scale: 1 });
+    this.firstSize = { w: vp.width, h: vp.height };
     this.io = new IntersectionObserver((entries) => this.onVisible(entries), { root: this.container, rootMargin: '600px 0px' });
-    for (const p of this.pages) this.io.observe(p.div);
+    this.makePages(Math.min(this.doc.numPages, FIRST_PAGES));
     this.container.addEventListener('mousemove', (e) => this.onPointer(e, false), { passive: true });
     this.container.addEventListener('click', (e) => this.onPointer(e, true));
     this.container.addEventListener('scroll', () => this.reportPage(), { passive: true });
     this.size();
+  }
+
+  private firstSize = { w: 595, h: 842 };
+
+  /** Page boxes up to page `upTo` (boxes are made in batches: 20,000 at once would hold the first draw). */
+  private makePages(upTo: number): void {
+    const d = this.container.ownerDocument;
+    const frag = d.createDocumentFragment();
+    const made: PageView[] = [];
+    for (let n = this.pages.length + 1; n <= Math.min(upTo, this.doc.numPages); n++) {
+      const div = d.createElement('div');
+      div.className = 'bl-page';
+      div.dataset['page'] = String(n);
+      div.setAttribute('aria-label', `page ${n}`);
+      div.style.setProperty('--pw', String(this.firstSize.w));
+      div.style.setProperty('--ph', String(this.firstSize.h));
+      frag.appendChild(div);
+      const p: PageView = { n, div, w: this.firstSize.w, h: this.firstSize.h, rendered: 0, marks: [] };
+      this.pages.push(p);
+      made.push(p);
+    }
+    this.container.appendChild(frag);
+    for (const p of made) this.io?.observe(p.div);
+  }
+
+  /** The rest of the page boxes, a batch at a time, after the first page is drawn. */
+  private makeRest(): void {
+    if (this.pages.length >= this.doc.numPages) return;
+    const next = () => {
+      this.makePages(this.pages.length + PAGE_BATCH);
+      this.makeRest();
+    };
+    const w = this.container.ownerDocument.defaultView;
+    if (w && 'requestIdleCallback' in w) w.requestIdleCallback(next, { timeout: 500 });
+    else setTimeout(next, 50);
+  }
+
+  /** A page's view, its box made first if needed. */
+  private pageView(n: number): PageView | undefined {
+    if (n > this.pages.length) this.makePages(n);
+    return this.pages[n - 1];
+  }
+
+  /** Draw the first page now (before the analysis competes for pdf.js's worker). */
+  async drawFirst(): Promise<void> {
+    const p = this.pages[0];
+    if (p) await this.renderPage(p);
+    this.makeRest();
   }
 
   get zoom(): number {
@@ -89,19 +139,19 @@ export class PdfView {
   setZoom(scale: number): void {
     const keep = this.currentPage();
     this.scale = Math.max(0.4, Math.min(4, scale));
+    // Page sizes follow one custom property on the container (a 20,000-page file is one style write).
+    this.size();
     for (const p of this.pages) {
+      if (!p.rendered && !p.ready) continue;
       p.task?.cancel();
       p.rendered = 0;
       p.div.replaceChildren();
       p.marks = [];
       delete p.ready;
     }
-    this.size();
     this.placeMarks();
     this.goTo(keep);
-    // Observed pages re-render through the intersection callback.
-    this.io?.disconnect();
-    for (const p of this.pages) this.io?.observe(p.div);
+    for (const p of this.near) void this.renderPage(p);
   }
 
   fitWidth(): void {
@@ -113,19 +163,25 @@ export class PdfView {
   }
 
   private size(): void {
-    for (const p of this.pages) {
-      p.div.style.width = `${Math.floor(p.w * this.scale)}px`;
-      p.div.style.height = `${Math.floor(p.h * this.scale)}px`;
-      p.div.style.setProperty('--scale-factor', String(this.scale));
-      p.div.style.setProperty('--total-scale-factor', String(this.scale));
-    }
+    this.container.style.setProperty('--scale-factor', String(this.scale));
+    this.container.style.setProperty('--total-scale-factor', String(this.scale));
+  }
+
+  private sizePage(p: PageView): void {
+    p.div.style.setProperty('--pw', String(p.w));
+    p.div.style.setProperty('--ph', String(p.h));
   }
 
   private onVisible(entries: IntersectionObserverEntry[]): void {
     for (const e of entries) {
-      if (!e.isIntersecting) continue;
       const p = this.pages[Number((e.target as HTMLElement).dataset['page']) - 1];
-      if (p && p.rendered !== this.scale) void this.renderPage(p);
+      if (!p) continue;
+      if (!e.isIntersecting) {
+        this.near.delete(p);
+        continue;
+      }
+      this.near.add(p);
+      if (p.rendered !== this.scale) void this.renderPage(p);
     }
   }
 
@@ -137,6 +193,13 @@ export class PdfView {
       const page = await this.doc.getPage(p.n);
       if (scale !== this.scale) return;
       const vp = page.getViewport({ scale });
+      // Its own size, now that it is known (pages took the first page's size until drawn).
+      const one = page.getViewport({ scale: 1 });
+      if (one.width !== p.w || one.height !== p.h) {
+        p.w = one.width;
+        p.h = one.height;
+        this.sizePage(p);
+      }
       const d = this.container.ownerDocument;
       const ratio = d.defaultView?.devicePixelRatio ?? 1;
       const canvas = d.createElement('canvas');
@@ -178,7 +241,8 @@ export class PdfView {
   }
 
   private placeMarks(): void {
-    for (const p of this.pages) this.placePageMarks(p);
+    // Pages not drawn yet get their marks when drawn.
+    for (const p of this.pages) if (p.rendered) this.placePageMarks(p);
   }
 
   private placePageMarks(p: PageView): void {
@@ -308,7 +372,7 @@ export class PdfView {
       this.marks.find((m) => ids.includes(m.id) && m.findings.length) ??
       this.marks.find((m) => ids.includes(m.id));
     if (!target || target.anchor.kind !== 'pdf') return undefined;
-    const p = this.pages[target.anchor.page - 1];
+    const p = this.pageView(target.anchor.page);
     if (!p) return undefined;
     const [x0, y0, x1, y1] = target.anchor.box;
     const top = p.div.offsetTop + y0 * this.scale - this.container.clientHeight / 3;
@@ -348,12 +412,12 @@ export class PdfView {
   }
 
   goTo(n: number): void {
-    const p = this.pages[Math.max(1, Math.min(this.pages.length, n)) - 1];
+    const p = this.pageView(Math.max(1, Math.min(this.doc.numPages, n)));
     if (p) this.container.scrollTop = p.div.offsetTop - 8;
   }
 
   get pageCount(): number {
-    return this.pages.length;
+    return this.doc.numPages;
   }
 
   private findState = { q: '', page: 0, from: 0, count: 0 };
@@ -375,12 +439,12 @@ export class PdfView {
     if (!want) return undefined;
     if (this.findState.q !== want) {
       let total = 0;
-      for (let n = 1; n <= this.pages.length; n++) total += countIn((await this.pageText(n)).join('').replace(/\s+/g, ''), want);
+      for (let n = 1; n <= this.doc.numPages; n++) total += countIn((await this.pageText(n)).join('').replace(/\s+/g, ''), want);
       this.findState = { q: want, page: this.currentPage(), from: -1, count: total };
     }
     if (!this.findState.count) return { page: 0, total: 0 };
-    for (let k = 0; k <= this.pages.length; k++) {
-      const n = ((this.findState.page - 1 + k) % this.pages.length) + 1;
+    for (let k = 0; k <= this.doc.numPages; k++) {
+      const n = ((this.findState.page - 1 + k) % this.doc.numPages) + 1;
       const strs = await this.pageText(n);
       const { flat, map } = flatten(strs);
       const at = flat.indexOf(want, n === this.findState.page ? this.findState.from + 1 : 0);
@@ -390,7 +454,7 @@ export class PdfView {
       }
       this.findState.page = n;
       this.findState.from = at;
-      const p = this.pages[n - 1]!;
+      const p = this.pageView(n)!;
       this.goTo(n);
       await this.renderPage(p);
       for (const pg of this.pages) for (const d of pg.textDivs ?? []) d.classList.remove('highlight', 'selected');

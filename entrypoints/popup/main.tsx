@@ -43,6 +43,9 @@ async function refresh(): Promise<void> {
   if (tab) {
     const st = await stateOf(tab.id);
     if (st) s.tab = st;
+    // A PDF known by its Content-Type (no .pdf in the address) is offered too.
+    const typed = await browser.runtime.sendMessage({ type: 'bl:tab-pdf', tabId: tab.id }).catch(() => null);
+    if (typeof typed === 'string') s.typedPdf = true;
   }
   render(
     <PopupView
@@ -54,7 +57,8 @@ async function refresh(): Promise<void> {
       }}
       onOpenPdf={async () => {
         if (!tab) return;
-        await browser.tabs.update(tab.id, { url: `${viewerBase}?file=${encodeURIComponent(tab.url)}` });
+        // The background opens the viewer with a one-time token (the viewer reads nothing without one).
+        await browser.runtime.sendMessage({ type: 'bl:view-tab', tabId: tab.id }).catch(() => undefined);
         window.close();
       }}
       onOptions={() => void browser.runtime.openOptionsPage()}

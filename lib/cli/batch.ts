@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { TolerancePolicy } from '../money/reconcile';
 import { Report } from '../report/schema';
 import type { Lang } from './i18n';
+import { WORKER_LIMITS } from './isolate';
 
 /** One document of a batch: its report, or why it could not be read. */
 export type BatchResult = { path: string; report: Report } | { path: string; error: string };
@@ -88,7 +89,7 @@ export async function runBatch(
   const workerUrl = opts.workerUrl;
   await Promise.all(
     Array.from({ length: jobs }, async () => {
-      const spawn = () => new Worker(workerUrl, { workerData: { batchWorker: true } });
+      const spawn = () => new Worker(workerUrl, { workerData: { batchWorker: true }, resourceLimits: WORKER_LIMITS });
       let w = spawn();
       try {
         while (next < files.length) {

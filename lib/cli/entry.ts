@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { BatchJob } from './batch';
+import { serveIsolated } from './isolate';
 import { checkFile, main } from './main';
 
 /**
@@ -23,3 +24,7 @@ if (!isMainThread && (workerData as { batchWorker?: boolean } | undefined)?.batc
     );
   });
 }
+
+// One document in a worker with a memory ceiling (lib/cli/isolate.ts).
+const isolated = !isMainThread ? (workerData as { isolatedJob?: BatchJob } | undefined)?.isolatedJob : undefined;
+if (isolated) serveIsolated(isolated, (m) => parentPort!.postMessage(m), (job, onProgress) => checkFile(job, onProgress));

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extractPdf, type PdfProgress } from '../extract/pdf/extract-pdf';
+import { extractPdf, PdfInputError, type PdfProgress } from '../extract/pdf/extract-pdf';
+import { checkPdfStreams } from '../extract/pdf/stream-guard';
+import { nodeInflateCapped } from './inflate-node';
 import type { PdfjsModule } from '../extract/pdf/pdfjs-api';
 import type { ExtractedDoc } from '../extract/types';
 
@@ -45,6 +47,9 @@ export interface PdfReadOptions {
  */
 export async function extractPdfBytes(bytes: Uint8Array, source: string, opts: PdfReadOptions | ((p: PdfProgress) => void) = {}): Promise<ExtractedDoc> {
   const o = typeof opts === 'function' ? { onProgress: opts } : opts;
+  // Compressed streams that inflate past the limits are refused before pdf.js tries (and takes gigabytes).
+  const tooLarge = await checkPdfStreams(bytes, nodeInflateCapped);
+  if (tooLarge) throw new PdfInputError(`too large to read: ${tooLarge}`, 'unreadable');
   const { pdfjs, dir } = await nodePdfjs();
   return extractPdf(pdfjs, bytes, {
     source,

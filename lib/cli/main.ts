@@ -10,6 +10,7 @@ import { progressBar, runBatch, type BatchJob, type BatchResult } from './batch'
 import { langFromEnv, msg, usage, VERSION, type Lang } from './i18n';
 import { isUrl, looksLikeOffice, officeApp, resolveInputs, type Input } from './inputs';
 import { batchLine, batchTotals, exitStatus, renderBatch, renderReport } from './render';
+import { checkIsolated } from './isolate';
 import { extractHtmlBytes } from './load-html';
 import { OutputError, writeReport } from './write';
 
@@ -122,7 +123,9 @@ async function checkOne(args: Args, input: Input, io: CliIO, env: CliEnv): Promi
     : undefined;
   let report: Report;
   try {
-    report = await checkFile({ path: input.path, policy: args.policy, lang: args.lang, ...(args.password !== undefined ? { password: args.password } : {}) }, progress);
+    const job: BatchJob = { path: input.path, policy: args.policy, lang: args.lang, ...(args.password !== undefined ? { password: args.password } : {}) };
+    // The bundled CLI reads the document in a worker with a memory ceiling (lib/cli/isolate.ts).
+    report = env.workerUrl ? await checkIsolated(job, env.workerUrl, progress) : await checkFile(job, progress);
   } catch (e) {
     if (env.tty) io.err(CLEAR_LINE);
     // A reason for an input that cannot be read, or a failure of the checker itself on this input: either

@@ -28,7 +28,18 @@ export interface ParseOptions {
 }
 
 const DASHES = new Set(['-', '--', '—', '——', '–', '－', '―', '/', '\\', '—-', '…', '——————']);
-const NUM_RE = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+/** Digits only: the sign has been read before, and a second sign (`+-5`) makes the text no amount. */
+const NUM_RE = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+/**
+ * Characters that print as nothing (zero-width space, joiners, word joiner, BOM, soft hyphen): a CMS or
+ * an editor leaves them inside numbers, where they would make a printed amount unreadable.
+ */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/**
+ * More decimals than any printed amount has: a cell like that is unreadable (and its scale would
+ * overflow every sum it joins), so it is left out rather than spoil the whole document.
+ */
+const MAX_DECIMALS = 8;
 
 export const BLANK: Amount = Object.freeze({ units: 0, decimals: 0, raw: '', printed: false }) as Amount;
 
@@ -38,7 +49,7 @@ export const BLANK: Amount = Object.freeze({ units: 0, decimals: 0, raw: '', pri
  */
 export function parseAmount(text: string, opts: ParseOptions = {}): Amount | null {
   const raw = text.trim();
-  let s = asciiDigits(repairGlyphs(text)).trim();
+  let s = asciiDigits(repairGlyphs(text.replace(INVISIBLE, ''))).trim();
   if (s === '') return { ...BLANK };
   if (DASHES.has(s.replace(/\s+/g, ''))) return { units: 0, decimals: 0, raw, printed: false };
 
@@ -47,11 +58,15 @@ export function parseAmount(text: string, opts: ParseOptions = {}): Amount | nul
   if (paren) {
     negative = true;
     s = paren[1]!;
+    // "(-5)", "(+5)": a sign inside accounting brackets is no known notation; do not guess.
+    if (/^[-−+－＋]/.test(s)) return null;
   }
-  if (/^[-−]/.test(s)) {
-    negative = !negative;
+  if (/^[-−－]/.test(s)) {
+    negative = true;
     s = s.slice(1).trim();
-  } else if (s.startsWith('+')) s = s.slice(1).trim();
+  } else if (/^[+＋]/.test(s)) s = s.slice(1).trim();
+  // A second sign ("+-5", "--5", "-+5") is not a printed amount.
+  if (/^[-−－+＋]/.test(s)) return null;
 
   let unit: MoneyUnit | undefined;
   let repair: Amount['repair'];
@@ -81,8 +96,9 @@ export function parseAmount(text: string, opts: ParseOptions = {}): Amount | nul
 
   const m = NUM_RE.exec(s);
   if (!m) return null;
-  const intDigits = m[2]!.replace(/,/g, '');
-  const frac = m[3] ?? '';
+  const intDigits = m[1]!.replace(/,/g, '');
+  const frac = m[2] ?? '';
+  if (frac.length > MAX_DECIMALS) return null;
   const units = Number(intDigits + frac);
   if (!Number.isSafeInteger(units)) return null;
   const amount: Amount = {

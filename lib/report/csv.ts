@@ -1,3 +1,4 @@
+import { cleanText } from './clean-text';
 import type { Report } from './schema';
 
 /**
@@ -14,7 +15,7 @@ const NUMERIC = /^[-+]?[\d,]*\.?\d+\s*(?:%|‰|[万亿]?元)?$/;
  * apostrophe; numbers (also negative differences) are left as they are.
  */
 export function csvField(v: string | number | undefined | null): string {
-  let s = v === undefined || v === null ? '' : String(v);
+  let s = cleanText(v === undefined || v === null ? '' : String(v));
   if (/^[=+\-@\t\r]/.test(s) && !NUMERIC.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }

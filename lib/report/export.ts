@@ -5,6 +5,7 @@ import type { Cell, Table } from '../recognize/model';
 import { ruleById } from '../rules/registry';
 import type { Evidence, Finding } from '../rules/types';
 import { REPORT_SCHEMA_VERSION, type ExportFinding, type Report } from './schema';
+import { cleanDeep } from './clean-text';
 import { summarize } from './summary';
 import { verdict } from './verdict';
 
@@ -120,5 +121,6 @@ export function toReport(a: Analysis): Report {
   if (doc.isBudget && doc.isTemplate) report.isTemplate = true;
   const v = verdict(report);
   report.verdict = { mark: v.mark, complete: v.complete, zh: v.zh, en: v.en };
-  return report;
+  // Every exported string comes from the document: no terminal escapes, no bidi overrides (clean-text.ts).
+  return cleanDeep(report);
 }

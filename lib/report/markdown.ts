@@ -1,3 +1,4 @@
+import { cleanText } from './clean-text';
 import type { Report } from './schema';
 import { verdict } from './verdict';
 
@@ -10,7 +11,7 @@ const SEV = { error: '错误', warning: '警告', info: '提示' } as const;
 const KIND = { budget: '部门预算', 'final-accounts': '部门决算', 'performance-targets': '绩效目标', other: '（不是预算公开文件）' } as const;
 
 export function md(s: string | number | undefined | null): string {
-  return String(s ?? '')
+  return cleanText(String(s ?? ''))
     .replace(/\r?\n/g, ' ')
     .replace(/([\\`*_[\]<>|#~])/g, '\\$1');
 }

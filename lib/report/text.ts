@@ -1,3 +1,4 @@
+import { cleanText } from './clean-text';
 import type { Report } from './schema';
 import { verdict } from './verdict';
 
@@ -12,7 +13,7 @@ export function textReport(r: Report): string {
   if (!r.isBudget) {
     out.push(`结论：${v.zh}。`);
     findingLines(r, out);
-    return out.join('\n') + '\n';
+    return cleanText(out.join('\n')) + '\n';
   }
   out.push(`文件：${KIND_ZH[r.kind]}${r.year ? `（${r.year} 年）` : ''}${r.organization ? ` · ${r.organization}` : ''}${r.unit ? ` · 单位：${r.unit}` : ''}${r.pages ? ` · ${r.pages} 页` : ''}`);
   if (r.organizations?.length) out.push(`部门：${r.organizations.join('、')}`);
@@ -30,7 +31,7 @@ export function textReport(r: Report): string {
   if (r.threePublic.length) out.push(`“三公”经费：${r.threePublic.map((k) => `${k.name} ${k.value}`).join('；')}`);
   out.push(`检查结果：错误 ${r.counts.error} · 警告 ${r.counts.warning} · 提示 ${r.counts.info} · 核对一致 ${r.counts.passed} 处`);
   findingLines(r, out);
-  return out.join('\n') + '\n';
+  return cleanText(out.join('\n')) + '\n';
 }
 
 function findingLines(r: Report, out: string[]): void {

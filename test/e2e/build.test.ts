@@ -30,7 +30,7 @@ describe('Chrome MV3 build', () => {
   const manifest = () => manifestOf(CHROME);
 
   it('the content script that runs on every page is at most 8 kB gzipped', () => {
-    const js = readFileSync(join(CHROME, 'content-scripts', 'content.js'));
+    const js = readFileSync(join(CHROME, 'page-watch.js'));
     expect(gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(8 * 1024);
   });
 
@@ -39,9 +39,15 @@ describe('Chrome MV3 build', () => {
     expect(m.manifest_version).toBe(3);
     expect([...m.permissions].sort()).toEqual(['declarativeNetRequestWithHostAccess', 'storage', 'webRequest']);
     expect(m.host_permissions).toEqual(['<all_urls>']);
-    expect(m.web_accessible_resources).toEqual([{ resources: ['content-analysis.js', 'viewer.html'], matches: ['<all_urls>'] }]);
-    expect(m.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");
-    expect(m.content_scripts[0].matches.sort()).toEqual(['file:///*', 'http://*/*', 'https://*/*']);
+    // Two files, reachable only at the per-session dynamic address.
+    expect(m.web_accessible_resources).toEqual([{ resources: ['content-analysis.js', 'viewer.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    expect(m.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; frame-ancestors 'none';");
+    expect(m.content_scripts).toEqual([{ matches: ['http://*/*', 'https://*/*', 'file:///*'], js: ['page-watch.js'], run_at: 'document_idle' }]);
+  });
+
+  it('the page watcher never announces itself to pages (no WXT content-script context)', () => {
+    const js = readFileSync(join(CHROME, 'page-watch.js'), 'utf8');
+    expect(js).not.toMatch(/postMessage|content-script-started/);
   });
 
   it('has its icons at 16, 32, 48 and 128 px, for the store, the toolbar and the extensions page', () => {
@@ -64,7 +70,8 @@ describe('Firefox MV2 build', () => {
     expect([...m.permissions].sort()).toEqual(['<all_urls>', 'storage', 'webRequest', 'webRequestBlocking']);
     expect(m.web_accessible_resources).toEqual(['content-analysis.js', 'viewer.html']);
     expect(m.browser_action.default_popup).toBe('popup.html');
-    expect(readFileSync(join(FIREFOX, 'content-scripts', 'content.js')).length).toBeGreaterThan(1000);
+    expect(readFileSync(join(FIREFOX, 'page-watch.js')).length).toBeGreaterThan(1000);
+    expect(m.content_scripts[0].js).toEqual(['page-watch.js']);
   });
 
   it('has a permanent add-on id, declares that it collects no data, and has its icons', () => {

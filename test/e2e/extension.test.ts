@@ -124,6 +124,25 @@ describe('on a budget web page', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 
+  it('the overlay follows content that moves the tables (no timer: the change itself is noticed)', async () => {
+    const mark = page.locator('[data-budget-lens-severity="error"][data-budget-lens-rule="R29"]').first();
+    await page.evaluate(() => {
+      const d = document.createElement('div');
+      d.id = 'pushed';
+      d.style.height = '173px';
+      document.body.prepend(d);
+    });
+    await page.waitForTimeout(300);
+    const box = await mark.boundingBox();
+    const cell = await page.evaluate(() => {
+      const td = [...document.querySelectorAll('td')].find((c) => /≤\s*15\.93\s*元/.test(c.textContent ?? ''));
+      const r = td!.getBoundingClientRect();
+      return { x: r.x, y: r.y };
+    });
+    expect(Math.abs(box!.y - cell.y)).toBeLessThan(4);
+    await page.evaluate(() => document.getElementById('pushed')!.remove());
+  });
+
   it('the panel draws charts with a text alternative, and the glossary', async () => {
     const charts = page.locator('.bl-panel .bl-chart');
     expect(await charts.count()).toBeGreaterThanOrEqual(3);
@@ -265,18 +284,20 @@ describe('PDFs', () => {
     await page.close();
   });
 
-  it('a PDF served without .pdf in its address (Content-Type) also opens in the viewer', async () => {
+  it('a PDF served without .pdf in its address (Content-Type) is shown as it came, and offered', async () => {
+    // Fetching it again could fail (single-use links, POST results): test/e2e/hostile.test.ts opens it on request.
     const page = await ext.ctx.newPage();
     await page.goto(`${srv.url}/download?name=003-clean-gbk-portrait`).catch(() => undefined);
-    await page.waitForURL(/viewer\.html\?file=/, { timeout: 15_000 });
-    const r = await ready(page, 60_000);
-    expect(r.state).toBe('ready');
+    await page.waitForTimeout(1500);
+    expect(page.url()).not.toMatch(/viewer\.html/);
     await page.close();
   });
 
   it('find in the viewer highlights the text', async () => {
     const page = await ext.ctx.newPage();
-    await page.goto(ext.ext(`viewer.html?file=${encodeURIComponent(`${srv.url}/pdf/001-excel-export-landscape.pdf`)}`));
+    await page.goto(`${await ext.runtimeUrl('viewer.html')}?file=${encodeURIComponent(`${srv.url}/pdf/001-excel-export-landscape.pdf`)}`);
+    // Opened by address rather than by the extension: the reader confirms first.
+    await page.locator('[data-action="read-file"]').click();
     await ready(page, 60_000);
     await page.locator('.bl-find input').fill('三公');
     await page.locator('.bl-find button').click();
@@ -302,6 +323,7 @@ describe('PDFs', () => {
     await page.goto(`${srv.url}/links.html`);
     const button = page.locator('[data-budget-lens-pdf]').first();
     await button.waitFor({ state: 'visible', timeout: 10_000 });
+    // Two real PDF links; "#.pdf" and "?file=x.pdf" addresses are not PDFs.
     expect(await page.locator('[data-budget-lens-pdf]').count()).toBe(2);
     const opened = ext.ctx.waitForEvent('page');
     await button.click();

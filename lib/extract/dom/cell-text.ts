@@ -1,4 +1,5 @@
 import { repairGlyphs } from '../../text/normalize';
+import { flatText, MAX_DEPTH } from './flat-text';
 import { isInlineHidden, isSkippedTag, tagOf } from './visibility';
 
 const BREAKING = new Set(['br', 'p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr']);
@@ -13,7 +14,7 @@ const CJK_START = /^[\u3000-\u9fff\uff00-\uffef]/;
 export function cellText(el: Element, isHidden?: (el: Element) => boolean, seen?: { table: boolean }): string {
   const lines: string[] = [];
   let cur = '';
-  const walk = (node: Node): void => {
+  const walk = (node: Node, depth: number): void => {
     if (node.nodeType === 3) {
       cur += (node as Text).data;
       return;
@@ -28,13 +29,15 @@ export function cellText(el: Element, isHidden?: (el: Element) => boolean, seen?
       lines.push(cur);
       cur = '';
     }
-    for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
+    // Past any real cell's nesting: the rest as flat text, without recursion.
+    if (depth >= MAX_DEPTH) cur += flatText(e);
+    else for (let c = e.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
     if (breaking && cur.trim()) {
       lines.push(cur);
       cur = '';
     }
   };
-  for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
+  for (let c = el.firstChild; c; c = c.nextSibling) walk(c, 0);
   if (cur.trim()) lines.push(cur);
   let out = '';
   for (const raw of lines) {

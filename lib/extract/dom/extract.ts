@@ -1,5 +1,6 @@
 import { joinWrappedLines, repairGlyphs } from '../../text/normalize';
 import type { Block, ExtractedDoc, Grid, TextBlock } from '../types';
+import { flatText, MAX_DEPTH } from './flat-text';
 import { buildGrid } from './grid';
 import { extractPositioned, isPositionedPage } from './positioned';
 import { isInlineHidden, isSkippedTag, tagOf } from './visibility';
@@ -68,8 +69,27 @@ export function extractDom(doc: Document, opts: DomExtractOptions = {}): Extract
     buffer = '';
   };
 
+  let depth = 0;
   const visitChildren = (el: Element, block: Element): void => {
-    for (let c = el.firstChild; c; c = c.nextSibling) visit(c, block);
+    if (depth >= MAX_DEPTH) {
+      // Nesting past any real page's: the rest is read as flat text (no recursion, no stack overflow).
+      const text = flatText(el);
+      if (text) {
+        if (bufferBlock !== block) {
+          if (buffer.trim()) flush();
+          buffer = '';
+          bufferBlock = block;
+        }
+        buffer += text;
+      }
+      return;
+    }
+    depth++;
+    try {
+      for (let c = el.firstChild; c; c = c.nextSibling) visit(c, block);
+    } finally {
+      depth--;
+    }
   };
 
   const visit = (node: Node, block: Element): void => {
@@ -129,14 +149,15 @@ export function extractDom(doc: Document, opts: DomExtractOptions = {}): Extract
     if (grid.nRows > 0) blocks.push({ type: 'table', grid, anchor: { kind: 'dom', element: table } });
   };
 
-  const root = opts.root ?? doc.body ?? doc.documentElement;
+  // A document without a root element (an XML error page, an emptied frame) has nothing to read.
+  const root = opts.root ?? (doc.documentElement ? (doc.body ?? doc.documentElement) : null);
   if (root) visit(root, root);
   flush();
 
   const out: ExtractedDoc = {
     source: opts.source ?? '',
     format: 'html',
-    title: repairGlyphs(doc.title ?? '').trim(),
+    title: doc.documentElement ? repairGlyphs(doc.title ?? '').trim() : '',
     blocks,
     warnings: [],
   };
@@ -166,7 +187,8 @@ function attachmentsOf(root: Element): { name: string; href: string }[] {
   return out;
 }
 
-function isAllBold(el: Element): boolean {
+function isAllBold(el: Element, depth = 0): boolean {
+  if (depth > 16) return false;
   // A paragraph whose only content is one <b>/<strong> run: how Word and CMS editors mark table titles.
   let bold = false;
   for (let c = el.firstChild; c; c = c.nextSibling) {
@@ -176,7 +198,7 @@ function isAllBold(el: Element): boolean {
       const tag = tagOf(c as Element);
       if (tag === 'b' || tag === 'strong') bold = true;
       else if (tag === 'span' || tag === 'font') {
-        if (!isAllBold(c as Element)) return false;
+        if (!isAllBold(c as Element, depth + 1)) return false;
         bold = true;
       } else if (tag !== 'br') return false;
     }

@@ -12,15 +12,25 @@ function spanAttr(el: Element, name: string): number {
   return Math.min(n, MAX_SPAN);
 }
 
-/** The table's own rows (not those of nested tables), in document order, hidden rows left out. */
-export function tableRows(table: Element, isHidden?: (el: Element) => boolean, inHead?: Set<Element>): Element[] {
+/**
+ * The table's own rows (not those of nested tables), in document order, hidden rows left out. `groupEnd`
+ * receives, for each row, the index after the last row of its row group (<thead>, <tbody>, <tfoot>, or a
+ * run of rows directly in the table): where `rowspan="0"` stops.
+ */
+export function tableRows(table: Element, isHidden?: (el: Element) => boolean, inHead?: Set<Element>, groupEnd?: number[]): Element[] {
   const rows: Element[] = [];
   const hidden = (e: Element) => isInlineHidden(e) || (isHidden ? isHidden(e) : false);
+  let groupStart = 0;
+  const closeGroup = () => {
+    if (groupEnd) for (let i = groupStart; i < rows.length; i++) groupEnd[i] = rows.length;
+    groupStart = rows.length;
+  };
   for (let c = table.firstElementChild; c; c = c.nextElementSibling) {
     const tag = tagOf(c);
     if (tag === 'tr') {
       if (!hidden(c)) rows.push(c);
     } else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') {
+      closeGroup();
       if (hidden(c)) continue;
       for (let r = c.firstElementChild; r; r = r.nextElementSibling) {
         if (tagOf(r) === 'tr' && !hidden(r)) {
@@ -28,18 +38,21 @@ export function tableRows(table: Element, isHidden?: (el: Element) => boolean, i
           if (tag === 'thead' && inHead) inHead.add(r);
         }
       }
+      closeGroup();
     }
   }
+  closeGroup();
   return rows;
 }
 
 /**
  * Expand rowspan/colspan into a rectangular grid of slots, keeping each cell's element as its anchor
- * (the HTML table model, simplified: rowspan=0 runs to the last row; spans are clamped to the table).
+ * (the HTML table model, simplified: rowspan=0 runs to the end of its row group; spans are clamped to the table).
  */
 export function buildGrid(table: Element, isHidden?: (el: Element) => boolean): Grid {
   const inHead = new Set<Element>();
-  const rows = tableRows(table, isHidden, inHead);
+  const groupEnd: number[] = [];
+  const rows = tableRows(table, isHidden, inHead, groupEnd);
   const nRows = rows.length;
   const slots: (GridCell | null)[][] = rows.map(() => []);
   const cells: GridCell[] = [];
@@ -54,7 +67,8 @@ export function buildGrid(table: Element, isHidden?: (el: Element) => boolean): 
       if (isInlineHidden(el) || (isHidden && isHidden(el))) continue;
       while (slotRow[c]) c++;
       let rs = spanAttr(el, 'rowspan');
-      if (rs === 0) rs = nRows - r;
+      // rowspan=0 runs to the end of the row group (a header cell stays in <thead>).
+      if (rs === 0) rs = (groupEnd[r] ?? nRows) - r;
       rs = Math.max(1, Math.min(rs, nRows - r));
       const cs = Math.max(1, spanAttr(el, 'colspan'));
       // Inside a visible cell only inline hiding is looked at: style sheets hide rows and cells, and asking

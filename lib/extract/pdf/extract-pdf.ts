@@ -22,7 +22,16 @@ export interface PdfExtractOptions {
    * page nor destroyed, so rendering can reuse what pdf.js cached.
    */
   document?: PdfjsDocument;
+  /** Longest one page may take to read before it is skipped (ms). */
+  pageTimeMs?: number;
 }
+
+/**
+ * Bounds on the work one file can cause. pdf.js decodes no image above maxImageSize pixels (a 4.7 MB
+ * file can declare a 100,000 × 100,000 image); a page that takes longer than the time budget is skipped
+ * and reported rather than holding the reader for minutes.
+ */
+export const PDF_LIMITS = { maxImageSize: 50_000_000, pageTimeMs: 20_000 } as const;
 
 export class PdfInputError extends Error {
   constructor(
@@ -46,6 +55,7 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
     const all = Array.from({ length: doc.numPages }, (_, i) => i + 1);
     const { pages, warnings } = await readPages(pdfjs, doc, all, {
       keepPages: !!shared,
+      pageTimeMs: opts.pageTimeMs ?? PDF_LIMITS.pageTimeMs,
       ...(opts.signal ? { signal: opts.signal } : {}),
       onPage: (n) => opts.onProgress?.({ page: n, pages: doc.numPages }),
     });
@@ -69,10 +79,12 @@ async function readPages(
   pdfjs: PdfjsModule,
   doc: PdfjsDocument,
   numbers: readonly number[],
-  opts: { keepPages?: boolean; signal?: AbortSignal; onPage?: (n: number) => void } = {},
+  opts: { keepPages?: boolean; signal?: AbortSignal; onPage?: (n: number) => void; pageTimeMs?: number } = {},
 ): Promise<{ pages: PageBlocks[]; warnings: ExtractWarning[] }> {
   const pages: PageBlocks[] = [];
   const warnings: ExtractWarning[] = [];
+  let failed = 0;
+  let firstFailure = '';
   for (const n of numbers) {
     if (opts.signal?.aborted) {
       warnings.push({ code: 'truncated', message: `analysis stopped after page ${n - 1} of ${doc.numPages}` });
@@ -81,19 +93,32 @@ async function readPages(
     let pb: PageBlocks;
     try {
       const page = await doc.getPage(n);
-      const ops = await page.getOperatorList();
+      const ops = await withinTime(page.getOperatorList(), opts.pageTimeMs ?? PDF_LIMITS.pageTimeMs, `page ${n} took longer than ${Math.round((opts.pageTimeMs ?? PDF_LIMITS.pageTimeMs) / 1000)} s to read`);
       const content = readPage(page, ops, pdfjs.OPS);
       if (!opts.keepPages) page.cleanup();
       pb = layoutPage(content, n);
       if (content.glyphs.length === 0 && content.imageCover > 0.3) pb.glyphCount = -1;
     } catch (e) {
+      failed++;
+      firstFailure ||= (e as Error).message;
       warnings.push({ code: 'partial-text', message: `page ${n} could not be read: ${(e as Error).message}`, page: n });
       pb = { page: n, width: 0, height: 0, blocks: [], edgeLines: [], glyphCount: 0 };
     }
     pages.push(pb);
     opts.onPage?.(n);
   }
+  // Not one page could be read (a page tree that loops, content that does not parse): the file is
+  // damaged — say so, rather than call it a scan without text.
+  if (failed && failed === pages.length) throw new PdfInputError(`the PDF's pages cannot be read (${firstFailure})`, 'unreadable');
   return { pages, warnings };
+}
+
+function withinTime<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 /** Page layouts (from one reader or several) into the document: scans noticed, running lines dropped, tables joined. */
@@ -103,7 +128,7 @@ export function assemblePages(pages: PageBlocks[], meta: { source: string; title
   const textPages = pages.filter((p) => p.glyphCount > 0).length;
   const scanned = pages.filter((p) => p.glyphCount < 0).map((p) => p.page);
   if (textPages === 0) {
-    warnings.push({ code: 'no-text-layer', message: scanned.length ? `the PDF has no text layer: its ${pages.length} page(s) are images (a scan); run OCR on it first` : 'the PDF contains no text' });
+    warnings.push({ code: 'no-text-layer', message: scanned.length ? `the PDF has no text layer: its ${pages.length} page(s) are images (a scan); run OCR on it first` : 'the PDF contains no text that can be read (no text and no page images: the content may be damaged)' });
   } else if (scanned.length) {
     warnings.push({ code: 'partial-text', message: `page(s) ${scanned.join(', ')} are images without text and were not read`, page: scanned[0]! });
   }
@@ -115,6 +140,7 @@ export function assemblePages(pages: PageBlocks[], meta: { source: string; title
 export async function openDocument(pdfjs: PdfjsModule, data: Uint8Array, opts: Pick<PdfExtractOptions, 'password' | 'documentOptions'>): Promise<PdfjsDocument> {
   const task = pdfjs.getDocument({
     data,
+    maxImageSize: PDF_LIMITS.maxImageSize,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -126,6 +152,8 @@ export async function openDocument(pdfjs: PdfjsModule, data: Uint8Array, opts: P
   try {
     return await task.promise;
   } catch (e) {
+    // A failed opening (a wrong password) keeps its worker and parsed file until destroyed: ~12 MB each try.
+    await task.destroy().catch(() => undefined);
     const err = e as { name?: string; message?: string };
     if (err?.name === 'PasswordException') {
       throw new PdfInputError(opts.password === undefined ? 'the PDF is encrypted with a password; give it with --password=… or save an unprotected copy' : 'the password given does not open this PDF', 'encrypted');

@@ -23,7 +23,10 @@ export default defineRule({
     const out: Finding[] = [];
     for (const w of doc.warnings) {
       const page = w.page !== undefined ? { page: w.page } : {};
-      if (w.code === 'no-text-layer') {
+      if (w.code === 'no-text-layer' && !/\(a scan\)/.test(w.message)) {
+        // No text and no page images either: not a scan, so do not advise OCR (issue 9).
+        out.push(note('X01', 'error', `文件中没有可读取的文字，未做任何核对（不是扫描件：页面既无文字也无图片，内容可能已损坏）：${w.message}`, `No readable text, nothing was checked (not a scan: the pages have neither text nor images; the content may be damaged): ${w.message}`, [], [], page));
+      } else if (w.code === 'no-text-layer') {
         out.push(note('X01', 'error', '文件没有文字层：各页都是图片（扫描件），无法读取表格和数字，未做任何核对。请先做 OCR 文字识别，或找原始电子版。', 'The file has no text layer: its pages are images (a scan), so no table or figure could be read or checked. Run OCR first, or find the original digital file.', [], [], page));
       } else if (w.code === 'partial-text') {
         out.push(note('X01', 'warning', `部分页面无法读取文字，这些页未核对：${w.message}`, `Some pages could not be read and were not checked: ${w.message}`, [], [], page));

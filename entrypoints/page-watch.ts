@@ -2,6 +2,11 @@
  * Runs on every page the user opens, so it is small and cheap: decide whether the page is a budget
  * disclosure (title, first table rows), and only then load the analysis (a separate script, imported on
  * demand). On other pages it adds nothing and watches only for tables that arrive late (AJAX CMS pages).
+ *
+ * It is declared in the manifest by wxt.config.ts rather than with defineContentScript: WXT's content
+ * script context posts a message naming the extension to every page (window.postMessage), which tells
+ * any site that BudgetLens is installed and breaks pages whose message handlers expect their own JSON.
+ * This script says nothing to the page.
  */
 import { budgetPdfLinks, detectBudgetPage } from '../lib/detect';
 import type { TabState } from '../lib/messages';
@@ -23,9 +28,7 @@ declare const chrome: { runtime: { getURL(path: string): string } };
 
 const WATCH_MS = 30_000;
 
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*', 'file:///*'],
-  runAt: 'document_idle',
+export default defineUnlistedScript({
   main() {
     const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
     const api = (g.browser?.runtime ? g.browser : g.chrome)!;
@@ -56,6 +59,8 @@ export default defineContentScript({
     };
 
     const check = (): boolean => {
+      // A document without a root element (an XML error page, an empty frame) has nothing to read.
+      if (!document.documentElement) return false;
       const d = detectBudgetPage(document);
       if (d.isBudget) {
         state = { state: 'loading', detected: true };
@@ -95,7 +100,12 @@ export default defineContentScript({
       return false;
     });
 
-    if (check()) return;
+    try {
+      if (check()) return;
+    } catch {
+      return;
+    }
+    if (!document.documentElement) return;
     // Tables that a CMS fills in after load: look again when the number of tables changes, for a while.
     const tables = document.getElementsByTagName('table');
     let seen = tables.length;
