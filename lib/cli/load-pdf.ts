@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { extractPdf, type PdfProgress } from '../extract/pdf/extract-pdf';
 import type { PdfjsModule } from '../extract/pdf/pdfjs-api';
 import type { ExtractedDoc } from '../extract/types';
+import type { PdfOcrOptions } from '../extract/ocr/page';
 
 let cached: { pdfjs: PdfjsModule; dir: string } | undefined;
 
@@ -36,6 +37,8 @@ export interface PdfReadOptions {
   onProgress?: (p: PdfProgress) => void;
   signal?: AbortSignal;
   password?: string;
+  /** Read pictures of text by OCR (see lib/cli/ocr-node.ts); the caller terminates the engine. */
+  ocr?: PdfOcrOptions;
 }
 
 /**
@@ -52,5 +55,6 @@ export async function extractPdfBytes(bytes: Uint8Array, source: string, opts: P
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.password !== undefined ? { password: o.password } : {}),
+    ...(o.ocr ? { ocr: o.ocr } : {}),
   });
 }

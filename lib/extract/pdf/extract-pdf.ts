@@ -3,6 +3,8 @@ import { layoutPage, type PageBlocks } from './layout';
 import { joinLines } from './text-join';
 import { readPage } from './ops';
 import type { PdfjsDocument, PdfjsModule } from './pdfjs-api';
+import { annotateOcr } from '../ocr/confidence';
+import { ocrPageContent, type PdfOcrOptions } from '../ocr/page';
 
 export interface PdfProgress {
   page: number;
@@ -22,6 +24,8 @@ export interface PdfExtractOptions {
    * page nor destroyed, so rendering can reuse what pdf.js cached.
    */
   document?: PdfjsDocument;
+  /** Read pictures of text by OCR (lib/extract/ocr); without it an image-only page is reported, not read. */
+  ocr?: PdfOcrOptions;
 }
 
 export class PdfInputError extends Error {
@@ -44,12 +48,13 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
   try {
     const title = await documentTitle(doc);
     const all = Array.from({ length: doc.numPages }, (_, i) => i + 1);
-    const { pages, warnings } = await readPages(pdfjs, doc, all, {
+    const { pages, warnings, ocrPages } = await readPages(pdfjs, doc, all, {
       keepPages: !!shared,
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.ocr ? { ocr: opts.ocr } : {}),
       onPage: (n) => opts.onProgress?.({ page: n, pages: doc.numPages }),
     });
-    return assemblePages(pages, { source: opts.source, title, warnings });
+    return assemblePages(pages, { source: opts.source, title, warnings, ocrPages });
   } finally {
     if (!shared) await doc.destroy().catch(() => undefined);
   }
@@ -61,43 +66,80 @@ async function documentTitle(doc: PdfjsDocument): Promise<string> {
   return typeof t === 'string' ? t : '';
 }
 
+/** OCR pages in flight at once: enough to keep every OCR worker busy, few enough to bound the rendered images held. */
+const OCR_IN_FLIGHT = 4;
+
 /**
  * Lay out some pages of an open document, one at a time (each page's operator list is released before the
  * next is read unless `keepPages`, so memory stays bounded). A page that fails is reported, not fatal.
+ * Pages that need OCR are rendered here and recognised in the OCR engine's workers while the next pages are
+ * read.
  */
 async function readPages(
   pdfjs: PdfjsModule,
   doc: PdfjsDocument,
   numbers: readonly number[],
-  opts: { keepPages?: boolean; signal?: AbortSignal; onPage?: (n: number) => void } = {},
-): Promise<{ pages: PageBlocks[]; warnings: ExtractWarning[] }> {
+  opts: { keepPages?: boolean; signal?: AbortSignal; onPage?: (n: number) => void; ocr?: PdfOcrOptions } = {},
+): Promise<{ pages: PageBlocks[]; warnings: ExtractWarning[]; ocrPages: number[] }> {
   const pages: PageBlocks[] = [];
   const warnings: ExtractWarning[] = [];
+  const ocrPages: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  const failed = (n: number, e: unknown): PageBlocks => {
+    warnings.push({ code: 'partial-text', message: `page ${n} could not be read: ${(e as Error).message}`, page: n });
+    return { page: n, width: 0, height: 0, blocks: [], edgeLines: [], glyphCount: 0 };
+  };
   for (const n of numbers) {
     if (opts.signal?.aborted) {
       warnings.push({ code: 'truncated', message: `analysis stopped after page ${n - 1} of ${doc.numPages}` });
       break;
     }
-    let pb: PageBlocks;
+    let pb: PageBlocks | undefined;
     try {
       const page = await doc.getPage(n);
       const ops = await page.getOperatorList();
       const content = readPage(page, ops, pdfjs.OPS);
+      const ocr = opts.ocr;
+      if (ocr) {
+        // Rendering needs the page; recognition runs in the engine's workers while later pages are read.
+        const job = ocrPageContent(page, content, ocr).then(
+          (read) => {
+            if (!opts.keepPages) page.cleanup();
+            const c = read ?? content;
+            const laid = layoutPage(c, n);
+            if (read) {
+              annotateOcr(laid, read.glyphs, ocr.minConfidence);
+              if (read.glyphs.some((g) => g.conf !== undefined)) ocrPages.push(n);
+            }
+            if (c.glyphs.length === 0 && c.imageCover > 0.3) laid.glyphCount = -1;
+            pages.push(laid);
+            opts.onPage?.(n);
+          },
+          (e) => {
+            pages.push(failed(n, e));
+            opts.onPage?.(n);
+          },
+        );
+        inFlight.push(job);
+        if (inFlight.length >= OCR_IN_FLIGHT) await inFlight.shift();
+        continue;
+      }
       if (!opts.keepPages) page.cleanup();
       pb = layoutPage(content, n);
       if (content.glyphs.length === 0 && content.imageCover > 0.3) pb.glyphCount = -1;
     } catch (e) {
-      warnings.push({ code: 'partial-text', message: `page ${n} could not be read: ${(e as Error).message}`, page: n });
-      pb = { page: n, width: 0, height: 0, blocks: [], edgeLines: [], glyphCount: 0 };
+      pb = failed(n, e);
     }
     pages.push(pb);
     opts.onPage?.(n);
   }
-  return { pages, warnings };
+  await Promise.all(inFlight);
+  ocrPages.sort((a, b) => a - b);
+  return { pages, warnings, ocrPages };
 }
 
 /** Page layouts (from one reader or several) into the document: scans noticed, running lines dropped, tables joined. */
-function assemblePages(pages: PageBlocks[], meta: { source: string; title: string; warnings: ExtractWarning[] }): ExtractedDoc {
+function assemblePages(pages: PageBlocks[], meta: { source: string; title: string; warnings: ExtractWarning[]; ocrPages?: number[] }): ExtractedDoc {
   pages.sort((a, b) => a.page - b.page);
   const warnings = [...meta.warnings];
   const textPages = pages.filter((p) => p.glyphCount > 0).length;
@@ -107,9 +149,13 @@ function assemblePages(pages: PageBlocks[], meta: { source: string; title: strin
   } else if (scanned.length) {
     warnings.push({ code: 'partial-text', message: `page(s) ${scanned.join(', ')} are images without text and were not read`, page: scanned[0]! });
   }
+  const ocrPages = meta.ocrPages ?? [];
+  if (ocrPages.length) {
+    warnings.push({ code: 'ocr', message: `page(s) ${ocrPages.join(', ')} were read from images by OCR; numbers read with low confidence are reported as possibly misread`, page: ocrPages[0]! });
+  }
   removeRunningLines(pages);
   const blocks = joinAcrossPages(pages);
-  return { source: meta.source, format: 'pdf', title: meta.title, blocks, pageCount: pages.length, warnings };
+  return { source: meta.source, format: 'pdf', title: meta.title, blocks, pageCount: pages.length, warnings, ...(ocrPages.length ? { ocrPages } : {}) };
 }
 
 export async function openDocument(pdfjs: PdfjsModule, data: Uint8Array, opts: Pick<PdfExtractOptions, 'password' | 'documentOptions'>): Promise<PdfjsDocument> {
