@@ -12,6 +12,7 @@ import { decodeHtml } from '../lib/extract/html-source';
 import { recognize } from '../lib/recognize/document';
 import { runRules } from '../lib/rules/engine';
 import { benchPdf } from './bench-pdf';
+import { benchOcr } from './bench-ocr';
 import { benchDetectInBrowser } from './bench-detect-browser';
 import { benchAnalysisInBrowser } from './bench-analysis-browser';
 
@@ -89,4 +90,5 @@ console.log(`detection on the same page in Node/linkedom (no live collections, e
 
 if (process.argv.includes('--html-only')) process.exit(allOk ? 0 : 1);
 const pdfOk = await benchPdf();
+await benchOcr();
 process.exit(allOk && pdfOk ? 0 : 1);

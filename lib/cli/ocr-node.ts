@@ -36,10 +36,26 @@ function nodeCanvas(): MakeCanvas {
  * OCR for the CLI: tesseract.js with the Debian model, `workers` pages at once (batch mode gives each of its
  * worker threads one, so the cores are shared across files). Throws OcrUnavailable when the model is missing.
  */
-export async function nodeOcr(mode: Exclude<OcrMode, 'off'>, opts: { workers?: number; dpi?: number } = {}): Promise<PdfOcrOptions & { engine: OcrEngine }> {
+export async function nodeOcr(mode: Exclude<OcrMode, 'off'>, opts: { workers?: number; dpi?: number; psm?: string } = {}): Promise<PdfOcrOptions & { engine: OcrEngine }> {
   const langPath = findTessdata();
   if (!langPath) throw new OcrUnavailable('OCR needs the simplified-Chinese model: apt-get install tesseract-ocr-chi-sim (scripts/ensure-system.sh installs it)');
-  const tesseract = (await import('tesseract.js')) as unknown as TesseractModule & { default?: TesseractModule };
-  const engine = tesseractEngine({ tesseract: tesseract.default ?? tesseract, langPath, workers: opts.workers ?? Math.max(1, Math.min(availableParallelism(), 4)) });
+  const workers = opts.workers ?? Math.max(1, Math.min(availableParallelism(), 4));
+  // tesseract.js is loaded, and its workers started, only when a page actually needs OCR.
+  let real: Promise<OcrEngine> | undefined;
+  const load = () =>
+    (real ??= import('tesseract.js').then((m) => {
+      const t = m as unknown as TesseractModule & { default?: TesseractModule };
+      return tesseractEngine({ tesseract: t.default ?? t, langPath, workers, ...(opts.psm ? { psm: opts.psm } : {}) });
+    }));
+  const engine: OcrEngine = {
+    recognize: async (img) => (await load()).recognize(img),
+    recognizeNumber: async (img) => {
+      const e = await load();
+      return e.recognizeNumber ? e.recognizeNumber(img) : [];
+    },
+    terminate: async () => {
+      if (real) await (await real).terminate();
+    },
+  };
   return { mode, engine, makeCanvas: nodeCanvas(), ...(opts.dpi ? { dpi: opts.dpi } : {}) };
 }

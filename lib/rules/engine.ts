@@ -1,6 +1,7 @@
 import type { TolerancePolicy } from '../money/reconcile';
 import type { BudgetDoc, Cell } from '../recognize/model';
 import { RULES } from './registry';
+import { markPossiblyMisread } from './ocr-uncertain';
 import type { Finding, Pass, Rule, RuleContext, Severity } from './types';
 
 export interface RuleOptions {
@@ -42,7 +43,7 @@ export function runRules(doc: BudgetDoc, opts: RuleOptions = {}): RuleRun {
     }
   }
   const seen = new Set<string>();
-  const unique = findings.filter((f) => {
+  const unique = markPossiblyMisread(findings).filter((f) => {
     const k = `${f.rule}|${f.message.zh}`;
     if (seen.has(k)) return false;
     seen.add(k);

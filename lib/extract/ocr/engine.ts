@@ -24,5 +24,7 @@ export interface OcrWord {
  */
 export interface OcrEngine {
   recognize(img: GrayImage): Promise<OcrWord[]>;
+  /** Read a small image holding one number (one line, digits and separators only). */
+  recognizeNumber?(img: GrayImage): Promise<OcrWord[]>;
   terminate(): Promise<void>;
 }

@@ -2,9 +2,11 @@ import type { PageContent, Segment } from '../pdf/ops';
 import type { PdfjsPage } from '../pdf/pdfjs-api';
 import type { OcrEngine } from './engine';
 import { ocrGlyphs } from './glyphs';
-import { inkShare } from './image';
+import { crop, inkShare, type GrayImage } from './image';
+import { MIN_CONFIDENCE } from './confidence';
+import type { OcrWord } from './engine';
 import { renderGray, type MakeCanvas, type PageRegion } from './render';
-import { findImageRulings } from './rulings';
+import { eraseRulings, findImageRulings } from './rulings';
 
 export type OcrMode = 'off' | 'auto' | 'on';
 
@@ -56,17 +58,70 @@ export async function ocrPageContent(page: PdfjsPage, content: PageContent, opts
   for (const r of targets) {
     const img = await renderGray(page, scale, opts.makeCanvas, whole ? undefined : r);
     if (inkShare(img) < 0.001) continue;
-    const words = await opts.engine.recognize(img);
+    // Rules are found first and painted out, so the model reads the text alone.
+    const rules = findImageRulings(img, { scale });
+    eraseRulings(img, rules, scale);
+    const words = await rereadNumbers(await opts.engine.recognize(img), img, opts.engine, opts.minConfidence ?? MIN_CONFIDENCE);
     const at = { scale, offsetX: r.x0, offsetY: r.y0 };
-    const read = ocrGlyphs(words, at);
-    glyphs.push(...read);
+    glyphs.push(...ocrGlyphs(words, at));
     const wordBoxes = words.map((w) => [at.offsetX + w.box[0] / scale - 1, at.offsetY + w.box[1] / scale - 1, at.offsetX + w.box[2] / scale + 1, at.offsetY + w.box[3] / scale + 1] as const);
     const inWord = (s: Segment) => wordBoxes.some((b) => s.x0 >= b[0] && s.x1 <= b[2] && s.y0 >= b[1] && s.y1 <= b[3]);
-    // A long stroke of a large character is no table rule.
-    for (const s of findImageRulings(img, { scale })) {
+    for (const s of rules) {
       const seg = { ...s, x0: s.x0 + r.x0, x1: s.x1 + r.x0, y0: s.y0 + r.y0, y1: s.y1 + r.y0 };
+      // A long stroke of a large character is no table rule.
       if (!inWord(seg)) segments.push(seg);
     }
   }
   return { ...content, glyphs, segments };
+}
+
+const NUMBERISH = /^[-+(（]?[\d,.，．OolI|]*\d[\d,.，．OolI|]*[)）%]?$|^[,.，．]$/;
+
+const weakest = (ws: OcrWord[]) => Math.min(...ws.flatMap((w) => [w.conf, ...w.symbols.map((s) => s.conf)]));
+const symbolFloor = (w: OcrWord) => (w.symbols.length ? Math.min(...w.symbols.map((s) => s.conf)) : w.conf);
+
+/** Neighbouring number fragments on one line ("1," "990." "50") are one printed number. */
+function numberRuns(words: OcrWord[]): OcrWord[][] {
+  const runs: OcrWord[][] = [];
+  for (const w of words) {
+    const numeric = NUMBERISH.test(w.text.normalize('NFKC'));
+    const last = runs[runs.length - 1];
+    const prev = last?.[last.length - 1];
+    const h = w.box[3] - w.box[1];
+    if (numeric && prev && NUMBERISH.test(prev.text.normalize('NFKC')) && prev.lineBox.join() === w.lineBox.join() && w.box[0] - prev.box[2] < Math.max(h, prev.box[3] - prev.box[1]) * 0.6) last!.push(w);
+    else runs.push([w]);
+  }
+  return runs;
+}
+
+/**
+ * Numbers the page pass read with low confidence are read again on their own, as one line of digits and
+ * separators: the page model weighs Chinese context that a bare amount does not have, and splits an amount
+ * into fragments. The second reading replaces the first only when it is surer.
+ */
+async function rereadNumbers(words: OcrWord[], img: GrayImage, engine: PdfOcrOptions['engine'], minConf: number): Promise<OcrWord[]> {
+  if (!engine.recognizeNumber) return words;
+  const out: OcrWord[] = [];
+  for (const run of numberRuns(words)) {
+    if (!run.some((w) => /\d/.test(w.text)) || !NUMBERISH.test(run.map((w) => w.text).join('').normalize('NFKC')) || weakest(run) >= minConf) {
+      out.push(...run);
+      continue;
+    }
+    const bx0 = Math.min(...run.map((w) => w.box[0]));
+    const by0 = Math.min(...run.map((w) => w.box[1]));
+    const bx1 = Math.max(...run.map((w) => w.box[2]));
+    const by1 = Math.max(...run.map((w) => w.box[3]));
+    const pad = Math.max(4, Math.round((by1 - by0) * 0.5));
+    const x0 = Math.max(0, bx0 - pad);
+    const y0 = Math.max(0, by0 - pad);
+    const again = (await engine.recognizeNumber(crop(img, x0, y0, bx1 + pad, by1 + pad))).filter((r) => r.text.trim());
+    if (again.length !== 1 || !/\d/.test(again[0]!.text) || symbolFloor(again[0]!) <= weakest(run)) {
+      out.push(...run);
+      continue;
+    }
+    const r = again[0]!;
+    const shift = (b: [number, number, number, number]): [number, number, number, number] => [b[0] + x0, b[1] + y0, b[2] + x0, b[3] + y0];
+    out.push({ ...run[0]!, text: r.text, conf: symbolFloor(r), box: shift(r.box), symbols: r.symbols.map((s) => ({ ...s, box: shift(s.box) })) });
+  }
+  return out;
 }

@@ -105,3 +105,32 @@ function bands(runs: Run[], maxThick: number): Band[] {
   done.push(...open);
   return done.filter((b) => b.last - b.first + 1 <= maxThick);
 }
+
+/**
+ * Paint the rules white before recognition: a vertical rule beside a number is otherwise read as a "1"
+ * or "|" glued to it ("1,990.501"). Only the rule's own pixels go, a pixel either side for anti-aliasing.
+ */
+export function eraseRulings(img: GrayImage, segments: Segment[], scale: number, threshold = 200): void {
+  const { width: w, height: h, data } = img;
+  for (const s of segments) {
+    if (s.horizontal) {
+      const yc = Math.round(s.y0 * scale);
+      const x0 = Math.max(0, Math.floor(s.x0 * scale));
+      const x1 = Math.min(w - 1, Math.ceil(s.x1 * scale));
+      for (let x = x0; x <= x1; x++) {
+        // Walk out from the centre line while the pixels are dark: the rule's thickness at this column.
+        for (let y = yc; y >= 0 && yc - y <= 8 && data[y * w + x]! < threshold; y--) data[y * w + x] = 255;
+        for (let y = yc + 1; y < h && y - yc <= 8 && data[y * w + x]! < threshold; y++) data[y * w + x] = 255;
+      }
+    } else {
+      const xc = Math.round(s.x0 * scale);
+      const y0 = Math.max(0, Math.floor(s.y0 * scale));
+      const y1 = Math.min(h - 1, Math.ceil(s.y1 * scale));
+      for (let y = y0; y <= y1; y++) {
+        const row = y * w;
+        for (let x = xc; x >= 0 && xc - x <= 8 && data[row + x]! < threshold; x--) data[row + x] = 255;
+        for (let x = xc + 1; x < w && x - xc <= 8 && data[row + x]! < threshold; x++) data[row + x] = 255;
+      }
+    }
+  }
+}

@@ -25,6 +25,8 @@ export interface TesseractSetup {
   workers?: number;
   /** Extra createWorker options (corePath, workerPath, workerBlobURL in the extension). */
   workerOptions?: Record<string, unknown>;
+  /** Page segmentation mode (default 3, automatic; 11 finds sparse text in any order). */
+  psm?: string;
 }
 
 const LSTM_ONLY = 1;
@@ -44,7 +46,7 @@ export function tesseractEngine(setup: TesseractSetup): OcrEngine {
   const start = async (): Promise<TesseractWorker> => {
     const w = await setup.tesseract.createWorker('chi_sim', LSTM_ONLY, { langPath: setup.langPath, gzip: false, cacheMethod: 'none', ...setup.workerOptions });
     // Automatic page segmentation; keep the gaps between words (columns of unruled tables).
-    await w.setParameters({ tessedit_pageseg_mode: '3', preserve_interword_spaces: '1' });
+    await w.setParameters({ tessedit_pageseg_mode: setup.psm ?? '3', preserve_interword_spaces: '1' });
     return w;
   };
   const acquire = (): Promise<TesseractWorker> => {
@@ -70,6 +72,17 @@ export function tesseractEngine(setup: TesseractSetup): OcrEngine {
         const { data } = await w.recognize(toPgm(img), {}, { blocks: true, text: false });
         return flatten(data);
       } finally {
+        release(w);
+      }
+    },
+    async recognizeNumber(img: GrayImage): Promise<OcrWord[]> {
+      const w = await acquire();
+      try {
+        await w.setParameters({ tessedit_pageseg_mode: '7', tessedit_char_whitelist: '0123456789,.-%' });
+        const { data } = await w.recognize(toPgm(img), {}, { blocks: true, text: false });
+        return flatten(data);
+      } finally {
+        await w.setParameters({ tessedit_pageseg_mode: setup.psm ?? '3', tessedit_char_whitelist: '' });
         release(w);
       }
     },
