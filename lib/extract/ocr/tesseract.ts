@@ -25,7 +25,7 @@ export interface TesseractSetup {
   workers?: number;
   /** Extra createWorker options (corePath, workerPath, workerBlobURL in the extension). */
   workerOptions?: Record<string, unknown>;
-  /** Page segmentation mode (default 3, automatic; 11 finds sparse text in any order). */
+  /** Page segmentation mode (default 6, one block: the rules are painted out first, and on budget pages 6 read more amounts than 3, automatic, or 11, sparse). */
   psm?: string;
 }
 
@@ -45,8 +45,8 @@ export function tesseractEngine(setup: TesseractSetup): OcrEngine {
   const all: Promise<TesseractWorker>[] = [];
   const start = async (): Promise<TesseractWorker> => {
     const w = await setup.tesseract.createWorker('chi_sim', LSTM_ONLY, { langPath: setup.langPath, gzip: false, cacheMethod: 'none', ...setup.workerOptions });
-    // Automatic page segmentation; keep the gaps between words (columns of unruled tables).
-    await w.setParameters({ tessedit_pageseg_mode: setup.psm ?? '3', preserve_interword_spaces: '1' });
+    // Keep the gaps between words (columns of unruled tables).
+    await w.setParameters({ tessedit_pageseg_mode: setup.psm ?? '6', preserve_interword_spaces: '1' });
     return w;
   };
   const acquire = (): Promise<TesseractWorker> => {
@@ -82,7 +82,7 @@ export function tesseractEngine(setup: TesseractSetup): OcrEngine {
         const { data } = await w.recognize(toPgm(img), {}, { blocks: true, text: false });
         return flatten(data);
       } finally {
-        await w.setParameters({ tessedit_pageseg_mode: setup.psm ?? '3', tessedit_char_whitelist: '' });
+        await w.setParameters({ tessedit_pageseg_mode: setup.psm ?? '6', tessedit_char_whitelist: '' });
         release(w);
       }
     },
