@@ -83,13 +83,17 @@ export function ocrGlyphs(words: OcrWord[], at: Placement): PlacedGlyph[] {
         const step = (s.box[2] - s.box[0]) / cs.length;
         return cs.map((c, i) => ({ text: c, conf: s.conf, box: [s.box[0] + i * step, s.box[1], s.box[0] + (i + 1) * step, s.box[3]] as OcrSymbol['box'] }));
       });
+      // The model's character boxes are approximate and can overlap or even cross ("68.06" with the 0's
+      // box right of the 6's): the layout orders glyphs by x, so within a word they are kept in reading
+      // order, each starting after the one before and ending where the next starts.
+      const starts: number[] = [];
+      chars.forEach((s, i) => (starts[i] = i === 0 ? s.box[0] : Math.max(s.box[0], starts[i - 1]! + 0.5)));
       // A digit is only as sure as the number it belongs to: a point the model dropped lowers the word's
       // confidence, not the digits'.
       chars.forEach((s, i) => {
-        const next = chars[i + 1];
-        const x0 = s.box[0];
-        const x1 = next ? Math.max(s.box[2], next.box[0]) : s.box[2];
-        const cx = (s.box[0] + s.box[2]) / 2;
+        const x0 = starts[i]!;
+        const x1 = i + 1 < chars.length ? starts[i + 1]! : Math.max(s.box[2], x0 + 0.5);
+        const cx = (x0 + x1) / 2;
         out.push({ ch: s.text, x0: px(x0), x1: px(x1), top: py(s.box[1]), bottom: py(s.box[3]), base: py(baseAt(cx)), size, space: false, conf: /[\d.,]/.test(s.text) ? Math.min(s.conf, w.conf) : s.conf });
       });
     }

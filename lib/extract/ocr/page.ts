@@ -94,16 +94,27 @@ function numberRuns(words: OcrWord[]): OcrWord[][] {
   return runs;
 }
 
+/** The digits and separators of a reading, without thousands separators: what two readings must agree on. */
+const figure = (s: string) => s.normalize('NFKC').replace(/[,，\s]/g, '').replace(/．/g, '.');
+
+/** Confidence given to a number whose two readings disagree: below any threshold, so it is reported as uncertain. */
+const DISAGREE = 0.3;
+
 /**
- * Numbers the page pass read with low confidence are read again on their own, as one line of digits and
- * separators: the page model weighs Chinese context that a bare amount does not have, and splits an amount
- * into fragments. The second reading replaces the first only when it is surer.
+ * Every amount (a number with a decimal point or separators) and every number the page pass read with low
+ * confidence is read a second time on its own, as one line of digits and separators: the page model weighs
+ * Chinese context a bare amount does not have, splits amounts into fragments, and sometimes swaps two
+ * digits with high confidence ("68.60" for 68.06). An amount counts as read only when both readings agree;
+ * when they differ, the surer one is kept and marked doubtful.
  */
 async function rereadNumbers(words: OcrWord[], img: GrayImage, engine: PdfOcrOptions['engine'], minConf: number): Promise<OcrWord[]> {
   if (!engine.recognizeNumber) return words;
   const out: OcrWord[] = [];
   for (const run of numberRuns(words)) {
-    if (!run.some((w) => /\d/.test(w.text)) || !NUMBERISH.test(run.map((w) => w.text).join('').normalize('NFKC')) || weakest(run) >= minConf) {
+    const joined = run.map((w) => w.text).join('');
+    const isNumber = run.some((w) => /\d/.test(w.text)) && NUMBERISH.test(joined.normalize('NFKC'));
+    const amount = /\d[.,，．]\d/.test(joined.normalize('NFKC'));
+    if (!isNumber || (!amount && weakest(run) >= minConf)) {
       out.push(...run);
       continue;
     }
@@ -115,13 +126,20 @@ async function rereadNumbers(words: OcrWord[], img: GrayImage, engine: PdfOcrOpt
     const x0 = Math.max(0, bx0 - pad);
     const y0 = Math.max(0, by0 - pad);
     const again = (await engine.recognizeNumber(crop(img, x0, y0, bx1 + pad, by1 + pad))).filter((r) => r.text.trim());
-    if (again.length !== 1 || !/\d/.test(again[0]!.text) || symbolFloor(again[0]!) <= weakest(run)) {
+    const second = again.length === 1 && /\d/.test(again[0]!.text) ? again[0]! : undefined;
+    const agree = !!second && figure(second.text) === figure(joined.replace(/[OoD]/g, '0').replace(/[lI|]/g, '1'));
+    if (agree || !second) {
+      // Agreement confirms the first reading; no second reading leaves it as it was.
+      if (agree) for (const w of run) for (const s of w.symbols) s.conf = Math.max(s.conf, minConf);
+      if (agree) for (const w of run) w.conf = Math.max(w.conf, minConf);
+      if (!second && amount) for (const w of run) for (const s of w.symbols) s.conf = Math.min(s.conf, DISAGREE);
       out.push(...run);
       continue;
     }
-    const r = again[0]!;
     const shift = (b: [number, number, number, number]): [number, number, number, number] => [b[0] + x0, b[1] + y0, b[2] + x0, b[3] + y0];
-    out.push({ ...run[0]!, text: r.text, conf: symbolFloor(r), box: shift(r.box), symbols: r.symbols.map((s) => ({ ...s, box: shift(s.box) })) });
+    const secondSurer = symbolFloor(second) > weakest(run);
+    if (secondSurer) out.push({ ...run[0]!, text: second.text, conf: DISAGREE, box: shift(second.box), symbols: second.symbols.map((s) => ({ ...s, conf: Math.min(s.conf, DISAGREE), box: shift(s.box) })) });
+    else out.push(...run.map((w) => ({ ...w, conf: Math.min(w.conf, DISAGREE), symbols: w.symbols.map((s) => ({ ...s, conf: Math.min(s.conf, DISAGREE) })) })));
   }
   return out;
 }

@@ -3,8 +3,7 @@ import { layoutPage, type PageBlocks } from './layout';
 import { joinLines } from './text-join';
 import { readPage } from './ops';
 import type { PdfjsDocument, PdfjsModule } from './pdfjs-api';
-import { annotateOcr } from '../ocr/confidence';
-import { ocrPageContent, type PdfOcrOptions } from '../ocr/page';
+import type { PdfOcrOptions } from '../ocr/page';
 
 export interface PdfProgress {
   page: number;
@@ -85,6 +84,8 @@ async function readPages(
   const warnings: ExtractWarning[] = [];
   const ocrPages: number[] = [];
   const inFlight: Promise<void>[] = [];
+  // The OCR code is loaded only when OCR was asked for: text PDFs (and the viewer) never load it.
+  const ocrCode = opts.ocr ? await Promise.all([import('../ocr/page'), import('../ocr/confidence')]) : undefined;
   const failed = (n: number, e: unknown): PageBlocks => {
     warnings.push({ code: 'partial-text', message: `page ${n} could not be read: ${(e as Error).message}`, page: n });
     return { page: n, width: 0, height: 0, blocks: [], edgeLines: [], glyphCount: 0 };
@@ -100,7 +101,8 @@ async function readPages(
       const ops = await page.getOperatorList();
       const content = readPage(page, ops, pdfjs.OPS);
       const ocr = opts.ocr;
-      if (ocr) {
+      if (ocr && ocrCode) {
+        const [{ ocrPageContent }, { annotateOcr }] = ocrCode;
         // Rendering needs the page; recognition runs in the engine's workers while later pages are read.
         const job = ocrPageContent(page, content, ocr).then(
           (read) => {
