@@ -85,7 +85,8 @@ export async function benchOcr(): Promise<boolean> {
   const totals = new Map<number, { sec: number; pages: number; n: number; right: number; wrong: number; marked: number }>();
   const psm = process.env['BL_OCR_PSM'];
   for (const dpi of [150, 300]) {
-    const ocr = await nodeOcr('auto', { workers: 1, ...(psm ? { psm } : {}) });
+    const renderDpi = Number(process.env['BL_OCR_DPI'] ?? 0);
+    const ocr = await nodeOcr('auto', { workers: 1, ...(psm ? { psm } : {}), ...(renderDpi ? { dpi: renderDpi } : {}) });
     // Starting the worker and loading the model (≈1–2 s) is paid once, not per page: warm up first.
     await extractPdfBytes(scanPdf(PAGES[0]![1], 72, { first: 1, last: 1 }), 'warm', { ocr });
     for (const [label, file, page] of PAGES) {
