@@ -48,7 +48,8 @@ const LINKS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>2024
 <p>附件：<a href="/pdf/003-clean-gbk-portrait.pdf">2023年部门预算说明.pdf</a></p>
 </body></html>`;
 
-export async function startServer(): Promise<TestServer> {
+/** `files`: documents a test makes (a scanned PDF, …), served at /gen/<name>. */
+export async function startServer(opts: { files?: Record<string, Uint8Array> } = {}): Promise<TestServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
@@ -58,6 +59,8 @@ export async function startServer(): Promise<TestServer> {
       res.end(body);
     };
     try {
+      const made = path.startsWith('/gen/') ? opts.files?.[path.slice(5)] : undefined;
+      if (made) return send(200, 'application/pdf', Buffer.from(made));
       if (path.startsWith('/html/') && /^[\w.-]+\.html$/.test(path.slice(6))) {
         // No charset header: the page's own <meta> decides (the GBK fixture relies on it).
         return send(200, 'text/html', readFileSync(join(FIX, 'html', path.slice(6))));

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { analyze } from '../../lib/analyze';
 import { extractPdf, openDocument, PdfInputError } from '../../lib/extract/pdf/extract-pdf';
 import type { PdfjsDocument, PdfjsModule } from '../../lib/extract/pdf/pdfjs-api';
+import type { PdfOcrOptions } from '../../lib/extract/ocr/page';
+import type { ExtractedDoc } from '../../lib/extract/types';
 import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/report/highlights';
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
@@ -25,6 +27,8 @@ export interface ViewerOptions {
   rules: RuleOptions;
   openOriginal: (url: string) => void;
   stopIntercepting: () => void;
+  /** OCR for scanned pages, loaded on demand (entrypoints/viewer/ocr.ts); absent where it is not bundled. */
+  ocr?: () => Promise<PdfOcrOptions>;
 }
 
 interface CardState {
@@ -61,6 +65,49 @@ function App({ o }: { o: ViewerOptions }) {
   cardRef.current = card;
   const analysis = useRef<Analysis>();
   const [term, setTerm] = useState<{ e: Explanation; near: CardState['near'] } | null>(null);
+  const [scanned, setScanned] = useState(0);
+  const [reading, setReading] = useState(false);
+  const docRef = useRef<PdfjsDocument>();
+
+  /** Analyse what was read and show it: report, marks on the pages, the root element's contract. */
+  const show = (x: ExtractedDoc) => {
+    const root = document.documentElement;
+    const a = analyze(x, o.rules);
+    const r = Report.parse(toReport(a));
+    const m = highlightModel(a);
+    model.current = m;
+    analysis.current = a;
+    view.current?.setMarks(m.marks);
+    view.current?.setExplanations(explanations(a));
+    setReport(r);
+    setFailures(a.failures);
+    setScanned(x.scannedPages?.length ?? 0);
+    root.setAttribute('data-budget-lens-findings', String(r.findings.length));
+    root.setAttribute('data-budget-lens', 'ready');
+  };
+
+  /** Read the pages that are images by OCR (one click), with the same progress bar and stop button. */
+  const readScans = async () => {
+    const doc = docRef.current;
+    if (!o.ocr || !doc || reading) return;
+    const root = document.documentElement;
+    setReading(true);
+    root.setAttribute('data-budget-lens-ocr', 'running');
+    abort.current = new AbortController();
+    let ocr: PdfOcrOptions | undefined;
+    try {
+      ocr = await o.ocr();
+      const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal, ocr });
+      show(x);
+      root.setAttribute('data-budget-lens-ocr', 'done');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      root.setAttribute('data-budget-lens-ocr', 'error');
+    } finally {
+      await ocr?.engine.terminate();
+      setReading(false);
+    }
+  };
 
   useEffect(() => {
     document.title = `${t('zh', 'brand')} · ${fileName(o.fileUrl)}`;
@@ -114,18 +161,9 @@ function App({ o }: { o: ViewerOptions }) {
       setPages(v.pageCount);
       v.fitWidth();
       setZoom(v.zoom);
+      docRef.current = doc;
       const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal });
-      const a = analyze(x, o.rules);
-      const r = Report.parse(toReport(a));
-      const m = highlightModel(a);
-      model.current = m;
-      analysis.current = a;
-      v.setMarks(m.marks);
-      v.setExplanations(explanations(a));
-      setReport(r);
-      setFailures(a.failures);
-      root.setAttribute('data-budget-lens-findings', String(r.findings.length));
-      root.setAttribute('data-budget-lens', 'ready');
+      show(x);
     })().catch((e: unknown) => {
       setError(e instanceof Error ? e.message : String(e));
       root.setAttribute('data-budget-lens-findings', '0');
@@ -216,6 +254,14 @@ function App({ o }: { o: ViewerOptions }) {
                 }}
               />
             )}
+          {scanned > 0 && o.ocr && (
+            <div class="bl-actions" style={{ marginTop: '6px' }}>
+              <span class="bl-note">{t(lang, 'scansFound', { n: scanned })}</span>{' '}
+              <button type="button" data-action="ocr" disabled={reading} onClick={() => void readScans()}>
+                {t(lang, 'readScans')}
+              </button>
+            </div>
+          )}
           <div class="bl-actions" style={{ marginTop: '6px' }}>
             <button type="button" data-action="open-original" onClick={() => o.openOriginal(o.fileUrl)}>
               {t(lang, 'openOriginal')}

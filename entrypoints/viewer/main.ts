@@ -31,6 +31,7 @@ if (!file) {
     rules: { policy: settings.tolerance, enabled: ruleFilter(settings) },
     openOriginal: (url) => void browser.runtime.sendMessage({ type: 'bl:open-original', url }),
     stopIntercepting: () => void browser.runtime.sendMessage({ type: 'bl:intercept', on: false }).then(() => browser.runtime.sendMessage({ type: 'bl:open-original', url: file })),
+    ocr: () => import('./ocr').then((m) => m.viewerOcr()),
   };
   void (pdfjs as unknown as PdfjsModule);
   startViewer(root, opts);

@@ -94,6 +94,8 @@ export interface ExtractedDoc {
   warnings: ExtractWarning[];
   /** Pages whose text was read by OCR (from images), in page order. */
   ocrPages?: number[];
+  /** Pages that are images without text and were not read (the viewer offers OCR for them). */
+  scannedPages?: number[];
 }
 
 export interface ExtractWarning {

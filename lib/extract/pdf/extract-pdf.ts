@@ -84,6 +84,8 @@ async function readPages(
   const warnings: ExtractWarning[] = [];
   const ocrPages: number[] = [];
   const inFlight: Promise<void>[] = [];
+  // OCR pages finish out of order: progress counts pages done, so the bar ends full.
+  let done = 0;
   // The OCR code is loaded only when OCR was asked for: text PDFs (and the viewer) never load it.
   const ocrCode = opts.ocr ? await Promise.all([import('../ocr/page'), import('../ocr/confidence')]) : undefined;
   const failed = (n: number, e: unknown): PageBlocks => {
@@ -115,11 +117,11 @@ async function readPages(
             }
             if (c.glyphs.length === 0 && c.imageCover > 0.3) laid.glyphCount = -1;
             pages.push(laid);
-            opts.onPage?.(n);
+            opts.onPage?.(++done);
           },
           (e) => {
             pages.push(failed(n, e));
-            opts.onPage?.(n);
+            opts.onPage?.(++done);
           },
         );
         inFlight.push(job);
@@ -157,7 +159,7 @@ function assemblePages(pages: PageBlocks[], meta: { source: string; title: strin
   }
   removeRunningLines(pages);
   const blocks = joinAcrossPages(pages);
-  return { source: meta.source, format: 'pdf', title: meta.title, blocks, pageCount: pages.length, warnings, ...(ocrPages.length ? { ocrPages } : {}) };
+  return { source: meta.source, format: 'pdf', title: meta.title, blocks, pageCount: pages.length, warnings, ...(ocrPages.length ? { ocrPages } : {}), ...(scanned.length ? { scannedPages: scanned } : {}) };
 }
 
 export async function openDocument(pdfjs: PdfjsModule, data: Uint8Array, opts: Pick<PdfExtractOptions, 'password' | 'documentOptions'>): Promise<PdfjsDocument> {
