@@ -45,6 +45,22 @@ function fileName(url: string): string {
   }
 }
 
+/** The text OCR read, page by page: every table cell and paragraph with its box. */
+function ocrTextOf(x: ExtractedDoc): Map<number, { text: string; box: readonly number[] }[]> {
+  const out = new Map<number, { text: string; box: readonly number[] }[]>();
+  const add = (a: ExtractedDoc['blocks'][number]['anchor'], text: string) => {
+    if (a.kind !== 'pdf' || !a.ocr || !text.trim()) return;
+    const list = out.get(a.page) ?? [];
+    list.push({ text, box: a.box });
+    out.set(a.page, list);
+  };
+  for (const b of x.blocks) {
+    if (b.type === 'text') add(b.anchor, b.text);
+    else for (const c of b.grid.cells) add(c.anchor, c.text);
+  }
+  return out;
+}
+
 function App({ o }: { o: ViewerOptions }) {
   const [lang, setLang] = useState<Lang>(o.lang);
   const [report, setReport] = useState<Report>();
@@ -77,6 +93,7 @@ function App({ o }: { o: ViewerOptions }) {
     const m = highlightModel(a);
     model.current = m;
     analysis.current = a;
+    if (x.ocrPages?.length) view.current?.setOcrText(ocrTextOf(x));
     view.current?.setMarks(m.marks);
     view.current?.setExplanations(explanations(a));
     setReport(r);

@@ -64,6 +64,11 @@ describe('the viewer reads scanned pages on request', () => {
     expect(cli.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('R01');
     expect(Number(await attr(page, 'data-budget-lens-findings'))).toBe(cli.length);
     expect(await page.locator('[data-budget-lens-severity="error"][data-budget-lens-rule="R01"]').count()).toBeGreaterThan(0);
+    // The recognised text lies over the image as its text layer: find reaches it.
+    await page.locator('.bl-find input').fill('住房保障支出');
+    await page.locator('.bl-find button').click();
+    await page.waitForSelector('.textLayer .highlight', { timeout: 10_000 });
+    expect(await page.locator('.bl-find .bl-note').innerText()).toMatch(/[1-9]/);
     await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'out', 'e2e', 'viewer-ocr.png') });
     await page.close();
   }, 240_000);
