@@ -12,6 +12,8 @@ export const Settings = z.object({
   language: z.enum(['zh', 'en', 'auto']).catch('auto'),
   tolerance: z.enum(['rounding-aware', 'strict']).catch('rounding-aware'),
   interceptPdf: z.boolean().catch(true),
+  /** Read the scanned pages of a PDF by OCR as soon as it opens (off: the viewer offers it, one click). */
+  ocrAuto: z.boolean().catch(false),
   groups: z
     .object(Object.fromEntries(RULE_GROUPS.map((g) => [g, z.boolean().catch(true)])) as Record<(typeof RULE_GROUPS)[number], z.ZodCatch<z.ZodBoolean>>)
     .catch(Object.fromEntries(RULE_GROUPS.map((g) => [g, true])) as Record<(typeof RULE_GROUPS)[number], boolean>),

@@ -29,6 +29,8 @@ export interface ViewerOptions {
   stopIntercepting: () => void;
   /** OCR for scanned pages, loaded on demand (entrypoints/viewer/ocr.ts); absent where it is not bundled. */
   ocr?: () => Promise<PdfOcrOptions>;
+  /** Read scanned pages as soon as the PDF is open (the reader's option), instead of offering it. */
+  ocrAuto?: boolean;
 }
 
 interface CardState {
@@ -181,6 +183,7 @@ function App({ o }: { o: ViewerOptions }) {
       docRef.current = doc;
       const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal });
       show(x);
+      if (o.ocrAuto && x.scannedPages?.length) void readScans();
     })().catch((e: unknown) => {
       setError(e instanceof Error ? e.message : String(e));
       root.setAttribute('data-budget-lens-findings', '0');

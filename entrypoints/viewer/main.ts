@@ -32,6 +32,7 @@ if (!file) {
     openOriginal: (url) => void browser.runtime.sendMessage({ type: 'bl:open-original', url }),
     stopIntercepting: () => void browser.runtime.sendMessage({ type: 'bl:intercept', on: false }).then(() => browser.runtime.sendMessage({ type: 'bl:open-original', url: file })),
     ocr: () => import('./ocr').then((m) => m.viewerOcr()),
+    ocrAuto: settings.ocrAuto,
   };
   void (pdfjs as unknown as PdfjsModule);
   startViewer(root, opts);

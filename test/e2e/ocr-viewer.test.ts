@@ -73,6 +73,27 @@ describe('the viewer reads scanned pages on request', () => {
     await page.close();
   }, 240_000);
 
+  it('with the option on, scanned pages are read as soon as the PDF opens', async () => {
+    const options = await ext.ctx.newPage();
+    await options.goto(ext.ext('options.html'));
+    await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: unknown): Promise<void> } } } }).chrome.storage.local;
+      const got = await api.get('settings');
+      await api.set({ settings: { ...((got['settings'] as object) ?? {}), ocrAuto: true } });
+    });
+    const page = await ext.ctx.newPage();
+    await page.goto(ext.ext(`viewer.html?file=${encodeURIComponent(`${srv.url}/gen/scan.pdf`)}`));
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-budget-lens-ocr') === 'done', null, { timeout: 150_000 });
+    expect(await page.locator('[data-budget-lens-severity="error"][data-budget-lens-rule="R01"]').count()).toBeGreaterThan(0);
+    await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: unknown): Promise<void> } } } }).chrome.storage.local;
+      const got = await api.get('settings');
+      await api.set({ settings: { ...((got['settings'] as object) ?? {}), ocrAuto: false } });
+    });
+    await page.close();
+    await options.close();
+  }, 240_000);
+
   it('a text PDF loads no OCR code or data', async () => {
     const page = await ext.ctx.newPage();
     await page.goto(ext.ext(`viewer.html?file=${encodeURIComponent(`${srv.url}/pdf/nonembedded-cjk.pdf`)}`));
