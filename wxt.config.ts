@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
@@ -7,6 +7,18 @@ import { storeClean } from './scripts/vite-store-clean';
 
 const require = createRequire(import.meta.url);
 const PDFJS = dirname(require.resolve('pdfjs-dist/package.json'));
+const TESSERACT = dirname(require.resolve('tesseract.js/package.json'));
+const TESSERACT_CORE = dirname(require.resolve('tesseract.js-core/package.json'));
+/** Debian's tesseract-ocr-chi-sim (scripts/ensure-system.sh installs it): the model the viewer's OCR reads. */
+function chiSim(): string | undefined {
+  const root = '/usr/share/tesseract-ocr';
+  if (!existsSync(root)) return undefined;
+  for (const v of readdirSync(root).sort().reverse()) {
+    const f = join(root, v, 'tessdata', 'chi_sim.traineddata');
+    if (existsSync(f)) return f;
+  }
+  return undefined;
+}
 
 /**
  * Firefox: the add-on's permanent id (AMO ties updates and reviews to it) and the data-collection declaration
@@ -78,6 +90,12 @@ export default defineConfig({
       for (const dir of ['cmaps', 'standard_fonts', 'wasm']) {
         for (const f of readdirSync(join(PDFJS, dir))) files.push({ absoluteSrc: join(PDFJS, dir, f), relativeDest: `pdfjs/${dir}/${f}` });
       }
+      // OCR for scanned PDFs (loaded by the viewer only when the reader asks to read scanned pages):
+      // tesseract.js's worker, its WebAssembly core (LSTM only, SIMD: Chrome 91+, Firefox 89+), the Chinese model.
+      files.push({ absoluteSrc: join(TESSERACT, 'dist', 'worker.min.js'), relativeDest: 'ocr/worker.min.js' });
+      files.push({ absoluteSrc: join(TESSERACT_CORE, 'tesseract-core-simd-lstm.wasm.js'), relativeDest: 'ocr/core/tesseract-core-simd-lstm.wasm.js' });
+      const model = chiSim();
+      if (model) files.push({ absoluteSrc: model, relativeDest: 'ocr/lang/chi_sim.traineddata' });
     },
   },
 });

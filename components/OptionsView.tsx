@@ -12,8 +12,8 @@ const GROUP_NAMES: Record<(typeof RULE_GROUPS)[number], { zh: string; en: string
 };
 
 const T = {
-  zh: { title: '预算透镜 · 设置', rules: '检查哪些规则', tolerance: '舍入差异', aware: '印刷位数的舍入范围内的差异只作提示（推荐）', strict: '严格：任何差异都算错误', language: '界面语言', auto: '跟随浏览器', pdf: 'PDF', intercept: '用预算透镜打开 PDF 链接', marks: '标记', ticks: '在核对一致的数字旁显示小对勾 ✓', saved: '已保存', n: '{n} 条规则' },
-  en: { title: 'BudgetLens · Options', rules: 'Rules to run', tolerance: 'Rounding', aware: 'Differences within printed rounding are notes (recommended)', strict: 'Strict: any difference is an error', language: 'Interface language', auto: 'Follow the browser', pdf: 'PDF', intercept: 'Open PDF links in BudgetLens', marks: 'Marks', ticks: 'Show a small tick ✓ beside numbers that reconcile', saved: 'Saved', n: '{n} rules' },
+  zh: { title: '预算透镜 · 设置', rules: '检查哪些规则', tolerance: '舍入差异', aware: '印刷位数的舍入范围内的差异只作提示（推荐）', strict: '严格：任何差异都算错误', language: '界面语言', auto: '跟随浏览器', pdf: 'PDF', intercept: '用预算透镜打开 PDF 链接', marks: '标记', ticks: '在核对一致的数字旁显示小对勾 ✓', ocrAuto: '扫描页自动识别文字（OCR，本地，较慢）', saved: '已保存', n: '{n} 条规则' },
+  en: { title: 'BudgetLens · Options', rules: 'Rules to run', tolerance: 'Rounding', aware: 'Differences within printed rounding are notes (recommended)', strict: 'Strict: any difference is an error', language: 'Interface language', auto: 'Follow the browser', pdf: 'PDF', intercept: 'Open PDF links in BudgetLens', marks: 'Marks', ticks: 'Show a small tick ✓ beside numbers that reconcile', ocrAuto: 'Read scanned pages automatically (OCR, on this computer, slower)', saved: 'Saved', n: '{n} rules' },
 } as const;
 
 /** A change to the settings: top-level fields, or some rule groups (merged into the current ones). */
@@ -56,6 +56,9 @@ export function OptionsView(p: { settings: Settings; lang: Lang; saved: boolean;
         <legend>{l.pdf}</legend>
         <label>
           <input type="checkbox" name="interceptPdf" checked={s.interceptPdf} onChange={(e) => set({ interceptPdf: (e.target as HTMLInputElement).checked })} /> {l.intercept}
+        </label>
+        <label style={{ display: 'block' }}>
+          <input type="checkbox" name="ocrAuto" checked={s.ocrAuto} onChange={(e) => set({ ocrAuto: (e.target as HTMLInputElement).checked })} /> {l.ocrAuto}
         </label>
       </fieldset>
       <fieldset>

@@ -14,6 +14,8 @@ export const Settings = z.object({
   interceptPdf: z.boolean().catch(true),
   /** Small ticks beside numbers whose relations held (off: only problems are marked). */
   ticks: z.boolean().catch(true),
+  /** Read the scanned pages of a PDF by OCR as soon as it opens (off: the viewer offers it, one click). */
+  ocrAuto: z.boolean().catch(false),
   groups: z
     .object(Object.fromEntries(RULE_GROUPS.map((g) => [g, z.boolean().catch(true)])) as Record<(typeof RULE_GROUPS)[number], z.ZodCatch<z.ZodBoolean>>)
     .catch(Object.fromEntries(RULE_GROUPS.map((g) => [g, true])) as Record<(typeof RULE_GROUPS)[number], boolean>),

@@ -12,6 +12,7 @@ import { decodeHtml } from '../lib/extract/html-source';
 import { recognize } from '../lib/recognize/document';
 import { runRules } from '../lib/rules/engine';
 import { benchPdf } from './bench-pdf';
+import { benchOcr } from './bench-ocr';
 import { benchDetectInBrowser } from './bench-detect-browser';
 import { benchAnalysisInBrowser } from './bench-analysis-browser';
 import { benchViewer, reportViewer } from './bench-viewer';
@@ -106,4 +107,5 @@ try {
 } catch (e) {
   console.log(`(viewer bench skipped: ${(e as Error).message.split('\n')[0]})`);
 }
+await benchOcr();
 process.exit(allOk && pdfOk ? 0 : 1);

@@ -8,8 +8,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // pdf.js stays a runtime dependency: it ships its own worker and data files.
-  external: ['pdfjs-dist', 'pdfjs-dist/*'],
+  // pdf.js and tesseract.js stay runtime dependencies: they ship their own workers and data files
+  // (@napi-rs/canvas, pdf.js's renderer in Node, is a native module).
+  external: ['pdfjs-dist', 'pdfjs-dist/*', 'tesseract.js', '@napi-rs/canvas'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages BudgetLens's browser tests, demo and PDF bench use, when missing:
 # Chromium and Firefox ESR (the extension's end-to-end tests run in both), CJK fonts so pages and PDFs
-# render Chinese, and poppler-utils (pdftotext, for the bench).
+# render Chinese, poppler-utils (pdftotext for the bench, pdftoppm and pdftohtml for scanned and positioned
+# fixtures) and tesseract-ocr-chi-sim (the simplified-Chinese LSTM model tesseract.js reads scans with; the
+# npm registry has no chi_sim package).
 set -uo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -11,6 +13,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # the first match and fc-list dies of SIGPIPE, which reported installed fonts as missing.
 fonts="$(fc-list : family 2>/dev/null || true)"
 grep -qi 'Noto Sans CJK' <<<"$fonts" || need+=(fonts-noto-cjk)
+ls /usr/share/tesseract-ocr/*/tessdata/chi_sim.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-chi-sim)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -99,7 +99,8 @@ const FORM_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>查�
 <form id="a" method="post" action="/post-result"><input name="q" value="1"><button>go</button></form>
 <form id="b" method="post" action="/form/result.pdf"><input name="q" value="1"><button>go</button></form></body></html>`;
 
-export async function startServer(): Promise<TestServer> {
+/** `files`: documents a test makes (a scanned PDF, …), served at /gen/<name>. */
+export async function startServer(opts: { files?: Record<string, Uint8Array> } = {}): Promise<TestServer> {
   const requests: string[] = [];
   const log: { method: string; url: string }[] = [];
   const onceServed = new Set<string>();
@@ -123,6 +124,8 @@ export async function startServer(): Promise<TestServer> {
       res.end(body);
     };
     try {
+      const made = path.startsWith('/gen/') ? opts.files?.[path.slice(5)] : undefined;
+      if (made) return send(200, 'application/pdf', Buffer.from(made));
       if (path.startsWith('/html/') && /^[\w.-]+\.html$/.test(path.slice(6))) {
         // No charset header: the page's own <meta> decides (the GBK fixture relies on it).
         return send(200, 'text/html', readFileSync(join(FIX, 'html', path.slice(6))));

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { analyze } from '../../lib/analyze';
 import { extractPdf, openDocument, PdfInputError } from '../../lib/extract/pdf/extract-pdf';
 import type { PdfjsDocument, PdfjsModule } from '../../lib/extract/pdf/pdfjs-api';
+import type { PdfOcrOptions } from '../../lib/extract/ocr/page';
+import type { ExtractedDoc } from '../../lib/extract/types';
 import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/report/highlights';
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
@@ -34,6 +36,10 @@ export interface ViewerOptions {
   ticks?: boolean;
   openOriginal: (url: string) => void;
   stopIntercepting: () => void;
+  /** OCR for scanned pages, loaded on demand (entrypoints/viewer/ocr.ts); absent where it is not bundled. */
+  ocr?: () => Promise<PdfOcrOptions>;
+  /** Read scanned pages as soon as the PDF is open (the reader's option), instead of offering it. */
+  ocrAuto?: boolean;
 }
 
 interface CardState {
@@ -48,6 +54,22 @@ function fileName(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** The text OCR read, page by page: every table cell and paragraph with its box. */
+function ocrTextOf(x: ExtractedDoc): Map<number, { text: string; box: readonly number[] }[]> {
+  const out = new Map<number, { text: string; box: readonly number[] }[]>();
+  const add = (a: ExtractedDoc['blocks'][number]['anchor'], text: string) => {
+    if (a.kind !== 'pdf' || !a.ocr || !text.trim()) return;
+    const list = out.get(a.page) ?? [];
+    list.push({ text, box: a.box });
+    out.set(a.page, list);
+  };
+  for (const b of x.blocks) {
+    if (b.type === 'text') add(b.anchor, b.text);
+    else for (const c of b.grid.cells) add(c.anchor, c.text);
+  }
+  return out;
 }
 
 function App({ o }: { o: ViewerOptions }) {
@@ -79,6 +101,49 @@ function App({ o }: { o: ViewerOptions }) {
   /** Anything running (fetch, opening, analysis): the stop button shows. */
   const [busy, setBusy] = useState(true);
   const [notPdf, setNotPdf] = useState<'html' | 'other'>();
+  const [scanned, setScanned] = useState(0);
+  const [reading, setReading] = useState(false);
+  const docRef = useRef<PdfjsDocument>();
+
+  /** Analyse what was read and show it: report, marks on the pages, the root element's contract. */
+  const show = (x: ExtractedDoc) => {
+    const root = document.documentElement;
+    const a = analyze(x, o.rules);
+    const r = Report.parse(toReport(a));
+    const m = highlightModel(a);
+    model.current = m;
+    analysis.current = a;
+    if (x.ocrPages?.length) view.current?.setOcrText(ocrTextOf(x));
+    view.current?.setMarks(m.marks);
+    view.current?.setExplanations(explanations(a));
+    setReport(r);
+    setFailures(a.failures);
+    setScanned(x.scannedPages?.length ?? 0);
+    announceResult(root, 'ready', r.findings.length);
+  };
+
+  /** Read the pages that are images by OCR (one click), with the same progress bar and stop button. */
+  const readScans = async () => {
+    const doc = docRef.current;
+    if (!o.ocr || !doc || reading) return;
+    const root = document.documentElement;
+    setReading(true);
+    root.setAttribute('data-budget-lens-ocr', 'running');
+    abort.current = new AbortController();
+    let ocr: PdfOcrOptions | undefined;
+    try {
+      ocr = await o.ocr();
+      const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal, ocr });
+      show(x);
+      root.setAttribute('data-budget-lens-ocr', 'done');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      root.setAttribute('data-budget-lens-ocr', 'error');
+    } finally {
+      await ocr?.engine.terminate();
+      setReading(false);
+    }
+  };
 
   useEffect(() => {
     document.title = `${t('zh', 'brand')} · ${fileName(o.fileUrl)}`;
@@ -149,17 +214,10 @@ function App({ o }: { o: ViewerOptions }) {
       performance.mark('bl-first-page');
       // Let the browser paint it before the analysis takes the main thread.
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      docRef.current = doc;
       const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal });
-      const a = analyze(x, o.rules);
-      const r = Report.parse(toReport(a));
-      const m = highlightModel(a);
-      model.current = m;
-      analysis.current = a;
-      v.setMarks(m.marks);
-      v.setExplanations(explanations(a));
-      setReport(r);
-      setFailures(a.failures);
-      announceResult(root, 'ready', r.findings.length);
+      show(x);
+      if (o.ocrAuto && x.scannedPages?.length) void readScans();
     })()
       .catch((e: unknown) => {
         setError(abort.current.signal.aborted && !(e instanceof PdfInputError) ? t(lang, 'stopped') : e instanceof Error ? e.message : String(e));
@@ -297,6 +355,14 @@ function App({ o }: { o: ViewerOptions }) {
                 }}
               />
             )}
+          {scanned > 0 && o.ocr && (
+            <div class="bl-actions" style={{ marginTop: '6px' }}>
+              <span class="bl-note">{t(lang, 'scansFound', { n: scanned })}</span>{' '}
+              <button type="button" data-action="ocr" disabled={reading} onClick={() => void readScans()}>
+                {t(lang, 'readScans')}
+              </button>
+            </div>
+          )}
           <div class="bl-actions" style={{ marginTop: '6px' }}>
             <button type="button" data-action="open-original" onClick={() => o.openOriginal(o.fileUrl)}>
               {t(lang, 'openOriginal')}

@@ -58,6 +58,8 @@ export class PdfView {
   private near = new Set<PageView>();
   private hovered: Mark | null = null;
   private texts = new Map<number, string[]>();
+  /** Text read by OCR on image pages (cells and paragraphs with their boxes): the text layer of those pages. */
+  private ocrText = new Map<number, { text: string; box: readonly number[] }[]>();
   private explains: Explanation[] = [];
   private explained: Explanation | null = null;
 
@@ -221,10 +223,25 @@ export class PdfView {
       } catch {
         return;
       }
-      const tl = new this.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport: vp });
-      await tl.render();
-      p.textDivs = tl.textDivs;
-      p.textStrs = tl.textContentItemsStr;
+      const ocr = this.ocrText.get(p.n);
+      if (ocr) {
+        // An image page read by OCR: its text, transparent over the image, selectable and found by find.
+        p.textDivs = ocr.map((item) => {
+          const span = d.createElement('span');
+          const [x0, y0, x1, y1] = item.box as [number, number, number, number];
+          const h = (y1 - y0) * scale;
+          span.textContent = item.text;
+          Object.assign(span.style, { left: `${x0 * scale}px`, top: `${y0 * scale}px`, width: `${(x1 - x0) * scale}px`, height: `${h}px`, fontSize: `${Math.min(h, 14 * scale)}px`, overflow: 'hidden' });
+          text.appendChild(span);
+          return span;
+        });
+        p.textStrs = ocr.map((i) => i.text);
+      } else {
+        const tl = new this.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport: vp });
+        await tl.render();
+        p.textDivs = tl.textDivs;
+        p.textStrs = tl.textContentItemsStr;
+      }
       this.placePageMarks(p);
     })();
     return p.ready;
@@ -234,6 +251,20 @@ export class PdfView {
   setMarks(marks: Mark[]): void {
     this.marks = marks.filter((m) => m.anchor.kind === 'pdf');
     this.placeMarks();
+  }
+
+  /** Lay OCR text over image pages (and let find search it); those pages are drawn again. */
+  setOcrText(items: Map<number, { text: string; box: readonly number[] }[]>): void {
+    for (const [n, list] of items) {
+      this.ocrText.set(n, list);
+      this.texts.set(n, list.map((i) => i.text));
+      const p = this.pages[n - 1];
+      if (p && p.rendered) {
+        p.rendered = 0;
+        void this.renderPage(p);
+      }
+    }
+    this.findState = { q: '', page: 0, from: 0, count: 0 };
   }
 
   setExplanations(e: Explanation[]): void {

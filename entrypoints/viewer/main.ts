@@ -102,6 +102,8 @@ async function start(): Promise<void> {
       if (isHttpUrl(url)) void browser.runtime.sendMessage({ type: 'bl:open-original', url });
     },
     stopIntercepting: () => void browser.runtime.sendMessage({ type: 'bl:intercept', on: false }).then(() => browser.runtime.sendMessage({ type: 'bl:open-original', url: file })),
+    ocr: () => import('./ocr').then((m) => m.viewerOcr()),
+    ocrAuto: settings.ocrAuto,
   };
   startViewer(root, opts);
 }

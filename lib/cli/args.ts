@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { TolerancePolicy } from '../money/reconcile';
+import type { OcrMode } from '../extract/ocr/page';
 import { msg, type Lang, type MessageKey } from './i18n';
 
 export type Format = 'text' | 'json' | 'csv' | 'md';
@@ -18,6 +19,8 @@ export interface Args {
   lang: Lang;
   /** The files are the parts of one disclosure (说明 + 报表): read and check them as one document. */
   together: boolean;
+  /** OCR of pictures of text: auto (scanned pages), on (also pictures on text pages), off. */
+  ocr: OcrMode;
 }
 
 /** A wrong command line: exit status 2, the message, then the usage. */
@@ -43,7 +46,7 @@ export function langOf(argv: string[], fallback: Lang): Lang {
 export function parseArgs(argv: string[], fallbackLang: Lang): Args {
   const lang = langOf(argv, fallbackLang);
   const fail = (key: MessageKey, ...a: string[]) => new UsageError(msg(lang, key, ...a));
-  const a: Args = { help: false, version: false, paths: [], format: 'text', policy: 'rounding-aware', lang, together: false };
+  const a: Args = { help: false, version: false, paths: [], format: 'text', policy: 'rounding-aware', lang, together: false, ocr: 'auto' };
   let asked: Format | undefined;
   let options = true;
   for (let i = 0; i < argv.length; i++) {
@@ -63,6 +66,13 @@ export function parseArgs(argv: string[], fallbackLang: Lang): Args {
     else if (x === '--json') asked = 'json';
     else if (x === '--strict') a.policy = 'strict';
     else if (x === '--together' || x === '-t') a.together = true;
+    else if (x === '--ocr') a.ocr = 'on';
+    else if (x === '--no-ocr') a.ocr = 'off';
+    else if (x.startsWith('--ocr=')) {
+      const m = x.slice('--ocr='.length);
+      if (m !== 'auto' && m !== 'on' && m !== 'off') throw fail('badOcr', m);
+      a.ocr = m;
+    }
     else if (x === '--format' || x.startsWith('--format=')) {
       const f = value('--format');
       asked = FORMATS[f];

@@ -6,6 +6,7 @@ import type { TolerancePolicy } from '../money/reconcile';
 import { Report } from '../report/schema';
 import type { Lang } from './i18n';
 import { WORKER_LIMITS } from './isolate';
+import type { OcrMode } from '../extract/ocr/page';
 
 /** One document of a batch: its report, or why it could not be read. */
 export type BatchResult = { path: string; report: Report } | { path: string; error: string };
@@ -16,6 +17,10 @@ export interface BatchJob {
   password?: string;
   /** Language of the reason an input cannot be read. */
   lang?: Lang;
+  /** OCR of pictures of text (see lib/cli/ocr-node.ts); default 'auto'. */
+  ocr?: OcrMode;
+  /** Pages OCR'd at once within this document (batch mode: 1, the cores are shared across documents). */
+  ocrWorkers?: number;
 }
 
 /**
@@ -63,7 +68,7 @@ export function displayName(folder: string, path: string): string {
  */
 export async function runBatch(
   files: string[],
-  opts: { policy: TolerancePolicy; password?: string; lang?: Lang; jobs?: number; workerUrl?: URL; onDone?: (r: BatchResult, done: number) => void },
+  opts: { policy: TolerancePolicy; password?: string; lang?: Lang; ocr?: OcrMode; jobs?: number; workerUrl?: URL; onDone?: (r: BatchResult, done: number) => void },
   checkOne: (job: BatchJob) => Promise<Report>,
 ): Promise<BatchResult[]> {
   const results: BatchResult[] = new Array(files.length);
@@ -73,8 +78,16 @@ export async function runBatch(
     done++;
     opts.onDone?.(r, done);
   };
-  const job = (path: string): BatchJob => ({ path, policy: opts.policy, ...(opts.password !== undefined ? { password: opts.password } : {}), ...(opts.lang ? { lang: opts.lang } : {}) });
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length));
+  // Each document gets one OCR worker when several documents run at once: every core is busy either way.
+  const job = (path: string): BatchJob => ({
+    path,
+    policy: opts.policy,
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+    ...(opts.lang ? { lang: opts.lang } : {}),
+    ...(opts.ocr !== undefined ? { ocr: opts.ocr } : {}),
+    ...(jobs > 1 ? { ocrWorkers: 1 } : {}),
+  });
   if (!opts.workerUrl || jobs === 1) {
     for (let i = 0; i < files.length; i++) {
       try {

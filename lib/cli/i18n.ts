@@ -30,6 +30,9 @@ const USAGE: Record<Lang, string> = {
   --password=<密码>          打开有密码的 PDF
   --jobs=<n>                 多个文件时同时检查几个（默认：每个 CPU 核一个）
   --lang=zh|en               提示信息的语言（默认按 LANG / LC_ALL）
+  --ocr[=auto|on|off]        用中文 OCR（tesseract-ocr-chi-sim，本机）识别图片中的文字。auto（默认）：
+                             没有文字层的 PDF 页面（扫描件）；on（--ocr）：文字页上的图片也识别（如贴成图片
+                             的表格）；off：从不识别
   -t, --together             这几个文件是同一份公开文件的几部分（如“情况说明”和“报表”分开发布）：
                              合在一起当作一份文件检查，说明与表格互相核对
 
@@ -50,6 +53,9 @@ Checks Chinese government budget and final-accounts disclosures (HTML pages or P
   --password=<pw>            open password-protected PDFs
   --jobs=<n>                 several files: how many are checked at once (default: one per core)
   --lang=zh|en               language of these messages (default: from LANG / LC_ALL)
+  --ocr[=auto|on|off]        read pictures of text with Chinese OCR (tesseract-ocr-chi-sim, on this machine).
+                             auto (default): PDF pages without a text layer (scans); on (--ocr): also
+                             pictures on pages with text (a table pasted as an image); off: never
   -t, --together             the files are parts of one disclosure (a 情况说明 and its 报表 published
                              separately): read and check them as one document, narrative against tables
 
@@ -79,6 +85,7 @@ const MESSAGES = {
   noCommand: { zh: () => '缺少命令：budget-lens check <文件>', en: () => 'missing command: budget-lens check <file>' },
   unknownCommand: { zh: (c) => `未知命令 ${c}（可用 check）`, en: (c) => `unknown command ${c} (use check)` },
   noPaths: { zh: () => '没有给出要检查的文件', en: () => 'no file to check was given' },
+  badOcr: { zh: (m: string) => `--ocr 的取值 ${m} 无效（auto、on、off）`, en: (m: string) => `unknown --ocr value ${m} (auto, on, off)` },
   togetherNeedsFiles: { zh: () => '--together 需要两个或更多文件（例如说明和报表）', en: () => '--together needs two or more files (the narrative and the tables, say)' },
   notFound: { zh: (p) => `找不到 ${p}`, en: (p) => `${p} does not exist` },
   noAccess: { zh: (p) => `没有权限读取 ${p}`, en: (p) => `${p} cannot be read (permission denied)` },

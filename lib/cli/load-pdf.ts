@@ -6,6 +6,7 @@ import { checkPdfStreams } from '../extract/pdf/stream-guard';
 import { nodeInflateCapped } from './inflate-node';
 import type { PdfjsModule } from '../extract/pdf/pdfjs-api';
 import type { ExtractedDoc } from '../extract/types';
+import type { PdfOcrOptions } from '../extract/ocr/page';
 
 let cached: { pdfjs: PdfjsModule; dir: string } | undefined;
 
@@ -38,6 +39,8 @@ export interface PdfReadOptions {
   onProgress?: (p: PdfProgress) => void;
   signal?: AbortSignal;
   password?: string;
+  /** Read pictures of text by OCR (see lib/cli/ocr-node.ts); the caller terminates the engine. */
+  ocr?: PdfOcrOptions;
 }
 
 /**
@@ -57,5 +60,6 @@ export async function extractPdfBytes(bytes: Uint8Array, source: string, opts: P
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.password !== undefined ? { password: o.password } : {}),
+    ...(o.ocr ? { ocr: o.ocr } : {}),
   });
 }

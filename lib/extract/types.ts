@@ -1,7 +1,8 @@
 /**
  * What every extractor (DOM or PDF) hands to recognition: blocks of text and grids of cells in reading
  * order, each carrying an anchor back to where it is shown. Anchors are for display only; nothing in
- * recognition or the rules looks inside them.
+ * recognition or the rules looks inside them — except `ocr`, which the rules' post-processing reads to turn
+ * an error resting on a possibly misread number into a note (lib/rules/ocr-uncertain.ts).
  */
 
 /** A rectangle in PDF page space, top-left origin, in PDF points (unscaled). */
@@ -20,6 +21,20 @@ export interface PdfAnchor {
   box: Box;
   /** For a ruled table cell: the box of the glyphs it prints (absent when empty), for exact marks. */
   text?: Box;
+  /** Present when the text inside the box was read from an image by OCR (lib/extract/ocr). */
+  ocr?: OcrReading;
+}
+
+/** How sure OCR was of the text inside an anchor. */
+export interface OcrReading {
+  /** Lowest character confidence inside the box, 0–1 (1 when the box holds no text). */
+  confidence: number;
+  /**
+   * Numbers inside the box, as read, that may be misread: a digit or separator below the confidence
+   * threshold, or an amount whose shape disagrees with its column (a lost decimal point). Empty when every
+   * number was read with confidence.
+   */
+  uncertain: string[];
 }
 
 export interface GridCell {
@@ -83,10 +98,14 @@ export interface ExtractedDoc {
   attachments?: { name: string; href: string }[];
   /** A disclosure read from several files: which pages came from which file. */
   parts?: { source: string; firstPage: number; pageCount: number }[];
+  /** Pages whose text was read by OCR (from images), in page order. */
+  ocrPages?: number[];
+  /** Pages that are images without text and were not read (the viewer offers OCR for them). */
+  scannedPages?: number[];
 }
 
 export interface ExtractWarning {
-  code: 'no-text-layer' | 'encrypted' | 'partial-text' | 'truncated' | 'unreadable';
+  code: 'no-text-layer' | 'encrypted' | 'partial-text' | 'truncated' | 'unreadable' | 'ocr';
   message: string;
   page?: number;
 }

@@ -3,6 +3,7 @@ import type { BudgetDoc, Cell } from '../recognize/model';
 import { RULES } from './registry';
 import { collapseMisreadTables } from './misread';
 import { mergeSlips } from './slips';
+import { markPossiblyMisread } from './ocr-uncertain';
 import type { Finding, Pass, Rule, RuleContext, Severity } from './types';
 
 export interface RuleOptions {
@@ -44,7 +45,7 @@ export function runRules(doc: BudgetDoc, opts: RuleOptions = {}): RuleRun {
     }
   }
   const seen = new Set<string>();
-  const unique = mergeSlips(collapseMisreadTables(findings, passes)).filter((f) => {
+  const unique = mergeSlips(collapseMisreadTables(markPossiblyMisread(findings), passes)).filter((f) => {
     const k = `${f.rule}|${f.message.zh}`;
     if (seen.has(k)) return false;
     seen.add(k);

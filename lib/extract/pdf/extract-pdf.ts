@@ -3,6 +3,7 @@ import { layoutPage, type PageBlocks } from './layout';
 import { joinLines } from './text-join';
 import { readPage } from './ops';
 import type { PdfjsDocument, PdfjsModule } from './pdfjs-api';
+import type { PdfOcrOptions } from '../ocr/page';
 
 export interface PdfProgress {
   page: number;
@@ -24,6 +25,8 @@ export interface PdfExtractOptions {
   document?: PdfjsDocument;
   /** Longest one page may take to read before it is skipped (ms). */
   pageTimeMs?: number;
+  /** Read pictures of text by OCR (lib/extract/ocr); without it an image-only page is reported, not read. */
+  ocr?: PdfOcrOptions;
 }
 
 /**
@@ -53,13 +56,14 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
   try {
     const title = await documentTitle(doc);
     const all = Array.from({ length: doc.numPages }, (_, i) => i + 1);
-    const { pages, warnings } = await readPages(pdfjs, doc, all, {
+    const { pages, warnings, ocrPages } = await readPages(pdfjs, doc, all, {
       keepPages: !!shared,
       pageTimeMs: opts.pageTimeMs ?? PDF_LIMITS.pageTimeMs,
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.ocr ? { ocr: opts.ocr } : {}),
       onPage: (n) => opts.onProgress?.({ page: n, pages: doc.numPages }),
     });
-    return assemblePages(pages, { source: opts.source, title, warnings });
+    return assemblePages(pages, { source: opts.source, title, warnings, ocrPages });
   } finally {
     if (!shared) await doc.destroy().catch(() => undefined);
   }
@@ -71,46 +75,88 @@ async function documentTitle(doc: PdfjsDocument): Promise<string> {
   return typeof t === 'string' ? t : '';
 }
 
+/** OCR pages in flight at once: enough to keep every OCR worker busy, few enough to bound the rendered images held. */
+const OCR_IN_FLIGHT = 4;
+
 /**
  * Lay out some pages of an open document, one at a time (each page's operator list is released before the
  * next is read unless `keepPages`, so memory stays bounded). A page that fails is reported, not fatal.
+ * Pages that need OCR are rendered here and recognised in the OCR engine's workers while the next pages are
+ * read.
  */
 async function readPages(
   pdfjs: PdfjsModule,
   doc: PdfjsDocument,
   numbers: readonly number[],
-  opts: { keepPages?: boolean; signal?: AbortSignal; onPage?: (n: number) => void; pageTimeMs?: number } = {},
-): Promise<{ pages: PageBlocks[]; warnings: ExtractWarning[] }> {
+  opts: { keepPages?: boolean; signal?: AbortSignal; onPage?: (n: number) => void; ocr?: PdfOcrOptions; pageTimeMs?: number } = {},
+): Promise<{ pages: PageBlocks[]; warnings: ExtractWarning[]; ocrPages: number[] }> {
   const pages: PageBlocks[] = [];
   const warnings: ExtractWarning[] = [];
-  let failed = 0;
+  const ocrPages: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  // OCR pages finish out of order: progress counts pages done, so the bar ends full.
+  let done = 0;
+  // The OCR code is loaded only when OCR was asked for: text PDFs (and the viewer) never load it.
+  const ocrCode = opts.ocr ? await Promise.all([import('../ocr/page'), import('../ocr/confidence')]) : undefined;
+  let failures = 0;
   let firstFailure = '';
+  const failed = (n: number, e: unknown): PageBlocks => {
+    failures++;
+    firstFailure ||= (e as Error).message;
+    warnings.push({ code: 'partial-text', message: `page ${n} could not be read: ${(e as Error).message}`, page: n });
+    return { page: n, width: 0, height: 0, blocks: [], edgeLines: [], glyphCount: 0 };
+  };
   for (const n of numbers) {
     if (opts.signal?.aborted) {
       warnings.push({ code: 'truncated', message: `analysis stopped after page ${n - 1} of ${doc.numPages}` });
       break;
     }
-    let pb: PageBlocks;
+    let pb: PageBlocks | undefined;
     try {
       const page = await doc.getPage(n);
       const ops = await withinTime(page.getOperatorList(), opts.pageTimeMs ?? PDF_LIMITS.pageTimeMs, `page ${n} took longer than ${Math.round((opts.pageTimeMs ?? PDF_LIMITS.pageTimeMs) / 1000)} s to read`);
       const content = readPage(page, ops, pdfjs.OPS);
+      const ocr = opts.ocr;
+      if (ocr && ocrCode) {
+        const [{ ocrPageContent }, { annotateOcr }] = ocrCode;
+        // Rendering needs the page; recognition runs in the engine's workers while later pages are read.
+        const job = ocrPageContent(page, content, ocr).then(
+          (read) => {
+            if (!opts.keepPages) page.cleanup();
+            const c = read ?? content;
+            const laid = layoutPage(c, n);
+            if (read) {
+              annotateOcr(laid, read.glyphs, ocr.minConfidence);
+              if (read.glyphs.some((g) => g.conf !== undefined)) ocrPages.push(n);
+            }
+            if (c.glyphs.length === 0 && c.imageCover > 0.3) laid.glyphCount = -1;
+            pages.push(laid);
+            opts.onPage?.(++done);
+          },
+          (e) => {
+            pages.push(failed(n, e));
+            opts.onPage?.(++done);
+          },
+        );
+        inFlight.push(job);
+        if (inFlight.length >= OCR_IN_FLIGHT) await inFlight.shift();
+        continue;
+      }
       if (!opts.keepPages) page.cleanup();
       pb = layoutPage(content, n);
       if (content.glyphs.length === 0 && content.imageCover > 0.3) pb.glyphCount = -1;
     } catch (e) {
-      failed++;
-      firstFailure ||= (e as Error).message;
-      warnings.push({ code: 'partial-text', message: `page ${n} could not be read: ${(e as Error).message}`, page: n });
-      pb = { page: n, width: 0, height: 0, blocks: [], edgeLines: [], glyphCount: 0 };
+      pb = failed(n, e);
     }
     pages.push(pb);
     opts.onPage?.(n);
   }
+  await Promise.all(inFlight);
   // Not one page could be read (a page tree that loops, content that does not parse): the file is
   // damaged — say so, rather than call it a scan without text.
-  if (failed && failed === pages.length) throw new PdfInputError(`the PDF's pages cannot be read (${firstFailure})`, 'unreadable');
-  return { pages, warnings };
+  if (failures && failures === pages.length) throw new PdfInputError(`the PDF's pages cannot be read (${firstFailure})`, 'unreadable');
+  ocrPages.sort((a, b) => a - b);
+  return { pages, warnings, ocrPages };
 }
 
 function withinTime<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
@@ -122,7 +168,7 @@ function withinTime<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
 }
 
 /** Page layouts (from one reader or several) into the document: scans noticed, running lines dropped, tables joined. */
-export function assemblePages(pages: PageBlocks[], meta: { source: string; title: string; warnings: ExtractWarning[] }): ExtractedDoc {
+export function assemblePages(pages: PageBlocks[], meta: { source: string; title: string; warnings: ExtractWarning[]; ocrPages?: number[] }): ExtractedDoc {
   pages.sort((a, b) => a.page - b.page);
   const warnings = [...meta.warnings];
   const textPages = pages.filter((p) => p.glyphCount > 0).length;
@@ -132,9 +178,13 @@ export function assemblePages(pages: PageBlocks[], meta: { source: string; title
   } else if (scanned.length) {
     warnings.push({ code: 'partial-text', message: `page(s) ${scanned.join(', ')} are images without text and were not read`, page: scanned[0]! });
   }
+  const ocrPages = meta.ocrPages ?? [];
+  if (ocrPages.length) {
+    warnings.push({ code: 'ocr', message: `page(s) ${ocrPages.join(', ')} were read from images by OCR; numbers read with low confidence are reported as possibly misread`, page: ocrPages[0]! });
+  }
   removeRunningLines(pages);
   const blocks = joinAcrossPages(pages);
-  return { source: meta.source, format: 'pdf', title: meta.title, blocks, pageCount: pages.length, warnings };
+  return { source: meta.source, format: 'pdf', title: meta.title, blocks, pageCount: pages.length, warnings, ...(ocrPages.length ? { ocrPages } : {}), ...(scanned.length ? { scannedPages: scanned } : {}) };
 }
 
 export async function openDocument(pdfjs: PdfjsModule, data: Uint8Array, opts: Pick<PdfExtractOptions, 'password' | 'documentOptions'>): Promise<PdfjsDocument> {

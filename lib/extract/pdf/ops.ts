@@ -11,6 +11,8 @@ export interface PlacedGlyph {
   base: number;
   size: number;
   space: boolean;
+  /** OCR confidence 0–1 (only for glyphs read from an image). */
+  conf?: number;
 }
 
 /** A ruling: a horizontal or vertical line segment in viewport space. */
@@ -29,6 +31,8 @@ export interface PageContent {
   segments: Segment[];
   /** Share of the page covered by painted images (a scanned page is ~1). */
   imageCover: number;
+  /** Where images are painted (viewport space): pictures of text, such as a table pasted as an image. */
+  images?: { x0: number; y0: number; x1: number; y1: number }[];
 }
 
 type M = [number, number, number, number, number, number];
@@ -76,6 +80,7 @@ export function readPage(page: PdfjsPage, ops: { fnArray: number[]; argsArray: u
   const glyphs: PlacedGlyph[] = [];
   const segments: Segment[] = [];
   let imageArea = 0;
+  const images: NonNullable<PageContent['images']> = [];
   let st: TextState = {
     ctm: base,
     textMatrix: null,
@@ -211,6 +216,9 @@ export function readPage(page: PdfjsPage, ops: { fnArray: number[]; argsArray: u
         const [ax, ay] = apply(st.ctm, 0, 0);
         const [bx, by] = apply(st.ctm, 1, 1);
         imageArea += Math.abs((bx - ax) * (by - ay));
+        const [cx, cy] = apply(st.ctm, 0, 1);
+        const [dx, dy] = apply(st.ctm, 1, 0);
+        images.push({ x0: Math.min(ax, bx, cx, dx), y0: Math.min(ay, by, cy, dy), x1: Math.max(ax, bx, cx, dx), y1: Math.max(ay, by, cy, dy) });
         break;
       }
       default:
@@ -218,7 +226,7 @@ export function readPage(page: PdfjsPage, ops: { fnArray: number[]; argsArray: u
     }
   }
   const cover = Math.min(1, imageArea / Math.max(1, vp.width * vp.height));
-  return { width: vp.width, height: vp.height, glyphs, segments, imageCover: cover };
+  return { width: vp.width, height: vp.height, glyphs, segments, imageCover: cover, images };
 }
 
 function showText(st: TextState, items: (PdfjsGlyph | number)[], out: PlacedGlyph[]): void {

@@ -32,7 +32,9 @@ export interface PdfjsViewport {
 export interface PdfjsPage {
   rotate: number;
   view: number[];
-  getViewport(p: { scale: number }): PdfjsViewport;
+  getViewport(p: { scale: number; offsetX?: number; offsetY?: number }): PdfjsViewport;
+  /** Draw the page on a canvas (OCR renders image-only pages to read them). */
+  render?(p: Record<string, unknown>): { promise: Promise<void> };
   getOperatorList(p?: Record<string, unknown>): Promise<PdfjsOperatorList>;
   commonObjs: { has(id: string): boolean; get(id: string): unknown };
   objs?: { has(id: string): boolean; get(id: string): unknown };

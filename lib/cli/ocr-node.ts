@@ -1,0 +1,61 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { OcrEngine } from '../extract/ocr/engine';
+import type { OcrMode, PdfOcrOptions } from '../extract/ocr/page';
+import type { MakeCanvas } from '../extract/ocr/render';
+import { tesseractEngine, type TesseractModule } from '../extract/ocr/tesseract';
+
+/**
+ * Where Debian's tesseract-ocr-chi-sim puts the simplified-Chinese model (/usr/share/tesseract-ocr/<ver>/tessdata),
+ * or $TESSDATA_PREFIX. scripts/ensure-system.sh installs the package.
+ */
+export function findTessdata(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dirs: string[] = [];
+  if (env['TESSDATA_PREFIX']) dirs.push(env['TESSDATA_PREFIX'], join(env['TESSDATA_PREFIX'], 'tessdata'));
+  const root = '/usr/share/tesseract-ocr';
+  if (existsSync(root)) for (const v of readdirSync(root).sort().reverse()) dirs.push(join(root, v, 'tessdata'));
+  dirs.push('/usr/share/tessdata');
+  return dirs.find((d) => existsSync(join(d, 'chi_sim.traineddata')));
+}
+
+export class OcrUnavailable extends Error {}
+
+let canvasFactory: MakeCanvas | undefined;
+function nodeCanvas(): MakeCanvas {
+  if (canvasFactory) return canvasFactory;
+  // pdf.js's own Node canvas (an optional dependency of pdfjs-dist, installed with it).
+  const require = createRequire(import.meta.url);
+  const { createCanvas } = require('@napi-rs/canvas') as { createCanvas: MakeCanvas };
+  canvasFactory = createCanvas;
+  return canvasFactory;
+}
+
+/**
+ * OCR for the CLI: tesseract.js with the Debian model, `workers` pages at once (batch mode gives each of its
+ * worker threads one, so the cores are shared across files). Throws OcrUnavailable when the model is missing.
+ */
+export async function nodeOcr(mode: Exclude<OcrMode, 'off'>, opts: { workers?: number; dpi?: number; psm?: string } = {}): Promise<PdfOcrOptions & { engine: OcrEngine }> {
+  const langPath = findTessdata();
+  if (!langPath) throw new OcrUnavailable('OCR needs the simplified-Chinese model: apt-get install tesseract-ocr-chi-sim (scripts/ensure-system.sh installs it)');
+  const workers = opts.workers ?? Math.max(1, Math.min(availableParallelism(), 4));
+  // tesseract.js is loaded, and its workers started, only when a page actually needs OCR.
+  let real: Promise<OcrEngine> | undefined;
+  const load = () =>
+    (real ??= import('tesseract.js').then((m) => {
+      const t = m as unknown as TesseractModule & { default?: TesseractModule };
+      return tesseractEngine({ tesseract: t.default ?? t, langPath, workers, ...(opts.psm ? { psm: opts.psm } : {}) });
+    }));
+  const engine: OcrEngine = {
+    recognize: async (img) => (await load()).recognize(img),
+    recognizeNumber: async (img) => {
+      const e = await load();
+      return e.recognizeNumber ? e.recognizeNumber(img) : [];
+    },
+    terminate: async () => {
+      if (real) await (await real).terminate();
+    },
+  };
+  return { mode, engine, makeCanvas: nodeCanvas(), ...(opts.dpi ? { dpi: opts.dpi } : {}) };
+}
