@@ -20,7 +20,7 @@ export const TabState = z.object({
 });
 export type TabState = z.infer<typeof TabState>;
 
-export const Message = z.discriminatedUnion('type', [
+const Message = z.discriminatedUnion('type', [
   /** popup → content: what is the state of this page? (answered with TabState) */
   z.object({ type: z.literal('bl:status') }),
   /** popup → content: analyse this page even though detection said no. */
@@ -46,7 +46,7 @@ export const Message = z.discriminatedUnion('type', [
   /** popup → background: a PDF recognised by its Content-Type in this tab, if any (GET responses only). */
   z.object({ type: z.literal('bl:tab-pdf'), tabId: z.number().int() }),
 ]);
-export type Message = z.infer<typeof Message>;
+type Message = z.infer<typeof Message>;
 
 export function parseMessage(raw: unknown): Message | undefined {
   const r = Message.safeParse(raw);

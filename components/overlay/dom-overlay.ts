@@ -59,7 +59,7 @@ export class DomOverlay {
   constructor(
     private readonly doc: Document,
     private readonly layer: HTMLElement,
-    private readonly model: HighlightModel,
+    _model: HighlightModel,
     private readonly events: OverlayEvents,
     explain: readonly Explanation[] = [],
   ) {

@@ -29,7 +29,7 @@ export class UsageError extends Error {}
 const FORMATS: Record<string, Format> = { text: 'text', txt: 'text', json: 'json', csv: 'csv', md: 'md', markdown: 'md' };
 
 /** The format an output file's extension names (`r.csv` → csv); undefined for other extensions. */
-export function formatOfPath(path: string): Format | undefined {
+function formatOfPath(path: string): Format | undefined {
   return FORMATS[extname(path).slice(1).toLowerCase()];
 }
 

@@ -6,7 +6,7 @@ import { msg, type Lang } from './i18n';
 /** One document to check, or why an argument names nothing that can be checked. */
 export type Input = { path: string } | { path: string; error: string };
 
-export interface Inputs {
+interface Inputs {
   inputs: Input[];
   /** Several documents (several arguments, a glob or a folder): one line each, a combined report. */
   batch: boolean;

@@ -9,9 +9,9 @@ import type { BatchJob } from './batch';
  */
 export const WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 48, stackSizeMb: 8 } as const;
 
-export const TOO_LARGE = 'too large to read';
+const TOO_LARGE = 'too large to read';
 
-export class IsolatedError extends Error {}
+class IsolatedError extends Error {}
 
 /** Messages between this thread and the isolated worker. */
 type FromWorker = { progress: { page: number; pages: number } } | { report: unknown } | { error: string };

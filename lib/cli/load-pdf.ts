@@ -35,7 +35,7 @@ function documentOptions(dir: string): Record<string, unknown> {
   return { cMapUrl: join(dir, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: join(dir, 'standard_fonts') + '/', wasmUrl: join(dir, 'wasm') + '/' };
 }
 
-export interface PdfReadOptions {
+interface PdfReadOptions {
   onProgress?: (p: PdfProgress) => void;
   signal?: AbortSignal;
   password?: string;

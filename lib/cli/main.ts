@@ -16,9 +16,9 @@ import { OutputError, writeReport } from './write';
 import type { OcrMode } from '../extract/ocr/page';
 
 /** An input that cannot be checked; the message is one line in the user's language. */
-export class InputError extends Error {}
+class InputError extends Error {}
 
-export interface CliIO {
+interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
 }
@@ -32,7 +32,7 @@ export interface CliEnv {
   locale?: Record<string, string | undefined>;
 }
 
-export function isPdf(bytes: Uint8Array): boolean {
+function isPdf(bytes: Uint8Array): boolean {
   // %PDF within the first kilobyte (some files carry junk before the header).
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   return head.includes('%PDF-');

@@ -36,7 +36,7 @@ export function sniffCharset(bytes: Uint8Array, contentType?: string): string {
   }
 }
 
-export function normalizeCharset(label: string): string {
+function normalizeCharset(label: string): string {
   const l = label.trim().toLowerCase();
   return ALIASES[l] ?? l;
 }

@@ -10,7 +10,7 @@ export type Box = [x0: number, y0: number, x1: number, y1: number];
 
 export type Anchor = DomAnchor | PdfAnchor;
 
-export interface DomAnchor {
+interface DomAnchor {
   kind: 'dom';
   element: Element;
 }

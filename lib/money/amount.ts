@@ -19,7 +19,7 @@ export interface Amount {
   unit?: MoneyUnit;
 }
 
-export interface ParseOptions {
+interface ParseOptions {
   /**
    * The text sits in a money column. Only then is `883 50` read as 883.50: outside a money column
    * two digit groups separated by a space are more likely a code (`201 03`).
@@ -110,12 +110,6 @@ export function parseAmount(text: string, opts: ParseOptions = {}): Amount | nul
   if (repair) amount.repair = repair;
   if (unit) amount.unit = unit;
   return amount;
-}
-
-/** True when the text reads as an amount that was actually printed (not blank, not a dash). */
-export function isPrintedAmount(text: string, opts?: ParseOptions): boolean {
-  const a = parseAmount(text, opts);
-  return !!a && a.printed;
 }
 
 /** The exact value of an amount, in 元 (or in `unit` if the caller keeps one unit throughout). */

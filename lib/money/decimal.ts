@@ -11,7 +11,7 @@ export interface Dec {
 const POW10: number[] = [];
 for (let i = 0; i <= 22; i++) POW10.push(10 ** i);
 
-export function pow10(n: number): number {
+function pow10(n: number): number {
   const p = POW10[n];
   if (p === undefined) throw new RangeError(`10^${n} out of range`);
   return p;
@@ -52,10 +52,6 @@ export function cmp(a: Dec, b: Dec): number {
   const x = at(a, e);
   const y = at(b, e);
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-export function isZero(a: Dec): boolean {
-  return a.u === 0;
 }
 
 export function abs(a: Dec): Dec {

@@ -13,7 +13,7 @@ function big(d: Dec, e: number): bigint {
 }
 
 /** round(part / whole × 100, decimals), half away from zero, as a fixed-point string. */
-export function percentOf(part: Dec, whole: Dec, decimals: number): string | null {
+function percentOf(part: Dec, whole: Dec, decimals: number): string | null {
   const e = Math.min(part.e, whole.e);
   const p = big(part, e);
   const w = big(whole, e);

@@ -1,5 +1,5 @@
 import { type Amount, halfUlp, toDec } from './amount';
-import { type Dec, add, at, cmp, format, neg, sub } from './decimal';
+import { type Dec, add, at, cmp, neg, sub } from './decimal';
 import type { MoneyUnit } from './units';
 
 /**
@@ -79,11 +79,3 @@ export function reconcile(
   return { agreement, expected, printed, difference, envelope, decimals };
 }
 
-/** a = b for two single figures. */
-export function reconcileEqual(a: Term, b: Term, policy?: TolerancePolicy, target?: MoneyUnit): Reconciliation {
-  return reconcile(a, [b], policy, target ?? a.unit);
-}
-
-export function formatDec(d: Dec, decimals: number): string {
-  return format(d, decimals);
-}

@@ -9,8 +9,6 @@ export const UNIT_EXPONENT: Record<MoneyUnit, number> = {
   亿元: 8,
 };
 
-const UNIT_RE = /(亿元|百万元|万元|千元|元)/;
-
 /** `单位：万元`, `单位: 元`, `（单位：万元）`, `金额单位：万元` → the unit. */
 export function unitFromLine(line: string): MoneyUnit | undefined {
   const m = /单\s*位\s*[:：]?\s*(亿元|百万元|万元|千元|元)/.exec(line);
@@ -23,12 +21,3 @@ export function unitFromHeader(header: string): MoneyUnit | undefined {
   return m ? (m[1] as MoneyUnit) : undefined;
 }
 
-/** A unit written right after a number in prose: `1070 万元`. */
-export function unitAfterNumber(s: string): MoneyUnit | undefined {
-  const m = UNIT_RE.exec(s);
-  return m ? (m[1] as MoneyUnit) : undefined;
-}
-
-export function isMoneyUnit(s: string): s is MoneyUnit {
-  return s in UNIT_EXPONENT;
-}

@@ -9,7 +9,7 @@ import { cleanDeep } from './clean-text';
 import { summarize } from './summary';
 import { verdict } from './verdict';
 
-export const TOOL = 'BudgetLens 0.1.0';
+const TOOL = 'BudgetLens 0.1.0';
 
 /** Row labels can be whole paragraphs (整体绩效目标表): a location needs only their start. */
 function short(s: string): string {
@@ -40,7 +40,7 @@ function cited(e: Evidence): ExportFinding['cells'][number] | undefined {
   return c;
 }
 
-export function exportFinding(f: Finding): ExportFinding {
+function exportFinding(f: Finding): ExportFinding {
   const rule = ruleById(f.rule);
   const cells = f.evidence.map(cited).filter((x): x is NonNullable<typeof x> => !!x);
   const sentences = f.evidence.flatMap((e) => (e.kind === 'claim' ? [{ quote: e.claim.source.quote, ...(e.claim.source.page !== undefined ? { page: e.claim.source.page } : {}) }] : []));

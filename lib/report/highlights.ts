@@ -7,7 +7,7 @@ import type { Severity } from '../rules/types';
  * severe finding that cites it as the printed value, a quiet tick for cells whose relations all held, and
  * for each finding the marks it involves (so that choosing a finding lights up its parts and comparisons).
  */
-export type MarkTone = Severity | 'pass' | 'related';
+type MarkTone = Severity | 'pass' | 'related';
 
 export interface Mark {
   id: number;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** The exported report: the CLI's --json output and the panel's download. Versioned; validated at the boundary. */
 export const REPORT_SCHEMA_VERSION = 1;
 
-export const CitedCell = z.object({
+const CitedCell = z.object({
   table: z.string(),
   tableKind: z.string(),
   row: z.string().optional(),
@@ -13,7 +13,7 @@ export const CitedCell = z.object({
   role: z.enum(['printed', 'part', 'compare']),
 });
 
-export const CitedSentence = z.object({
+const CitedSentence = z.object({
   quote: z.string(),
   page: z.number().int().positive().optional(),
 });
@@ -36,7 +36,7 @@ export const ExportFinding = z.object({
   sentences: z.array(CitedSentence),
 });
 
-export const ExportTable = z.object({
+const ExportTable = z.object({
   kind: z.string(),
   title: z.string(),
   page: z.number().int().positive().optional(),
@@ -49,7 +49,7 @@ export const ExportTable = z.object({
   unread: z.boolean().optional(),
 });
 
-export const KeyFigureSchema = z.object({
+const KeyFigureSchema = z.object({
   name: z.string(),
   en: z.string(),
   /** The amount, normalised (`883.50`); the document's own string is `printed` when it differs (`883. 50`). */

@@ -6,7 +6,7 @@ import { format } from '../money/decimal';
 import type { MoneyUnit } from '../money/units';
 
 /** One headline figure: its name, the value as printed, and where it was read. */
-export interface KeyFigure {
+interface KeyFigure {
   name: string;
   en: string;
   /** Normalised (`883.50`); `printed` keeps the document's own string when it differs (`883. 50`). */
@@ -17,7 +17,7 @@ export interface KeyFigure {
   page?: number;
 }
 
-export interface InventoryEntry {
+interface InventoryEntry {
   number?: number;
   title: string;
   kind?: TableKind;
@@ -28,7 +28,7 @@ export interface InventoryEntry {
 }
 
 /** A 决算 figure beside its 年初预算 (from the narrative's item list or the 三公 table). */
-export interface BudgetFinal {
+interface BudgetFinal {
   name: string;
   budget: string;
   final: string;
@@ -36,7 +36,7 @@ export interface BudgetFinal {
   page?: number;
 }
 
-export interface DocSummary {
+interface DocSummary {
   /** The department; `多个部门（n 个）` for a booklet whose tables name several. */
   organization?: string;
   /** The departments the tables name, when there are several. */
@@ -63,7 +63,7 @@ const first = (doc: BudgetDoc, ...kinds: TableKind[]): Table | undefined => {
  * A headline amount shown without the source's slips of layout (`883. 50`, `883 50`, `883.50万元` → `883.50`);
  * unchanged when it was read as printed. Findings keep quoting the printed string.
  */
-export function shownAmount(a: Amount, text = a.raw): string {
+function shownAmount(a: Amount, text = a.raw): string {
   if (!a.repair) return text.trim();
   return format({ u: a.units, e: -a.decimals }, a.decimals, a.raw.includes(','));
 }

@@ -5,7 +5,7 @@ import type { Report } from './schema';
  * standard table the document promises was present and read. Missing tables, tables that could not be read,
  * pages without text and blank templates are said, never hidden behind a ✓.
  */
-export interface Verdict {
+interface Verdict {
   /** ✓ complete and clean · ✗ errors · △ warnings or incomplete · ○ blank template · - not a disclosure · ? no text. */
   mark: '✓' | '✗' | '△' | '○' | '-' | '?';
   /** Every standard table promised was present and read, and every page had text. */
@@ -29,7 +29,7 @@ const PAGE_GAPS: Record<string, { zh: string; en: string }> = {
 };
 
 /** What the check could not cover. */
-export function coverageGaps(r: Report): Verdict['gaps'] {
+function coverageGaps(r: Report): Verdict['gaps'] {
   const gaps: Verdict['gaps'] = [];
   const missing = r.inventory.filter((e) => !e.present);
   if (missing.length) {

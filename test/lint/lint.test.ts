@@ -1,6 +1,6 @@
 /** The project's lint (scripts/lint.ts), run with the tests: layer boundaries, no extension API in lib/, no dead code. */
 import { describe, expect, it } from 'vitest';
-import { extensionApiInLib, importViolation, layerViolations, unusedLibExports } from '../../scripts/lint';
+import { extensionApiInLib, importViolation, layerViolations, ROOT, unusedLibExports } from '../../scripts/lint';
 
 describe('lint', () => {
   it('keeps the layers one way: extract → recognize → rules → report → components → entrypoints', () => {
@@ -21,4 +21,19 @@ describe('lint', () => {
   it('leaves no export of lib/ unused', () => {
     expect(unusedLibExports()).toEqual([]);
   });
+});
+
+describe('no unused locals or parameters (tsc)', () => {
+  it('compiles with noUnusedLocals and noUnusedParameters', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const out = (() => {
+      try {
+        execFileSync('npx', ['tsc', '--noEmit', '-p', '.', '--noUnusedLocals', '--noUnusedParameters'], { cwd: ROOT, encoding: 'utf8' });
+        return '';
+      } catch (e) {
+        return String((e as { stdout?: string }).stdout ?? e);
+      }
+    })();
+    expect(out.split('\n').filter((l) => /error TS6\d{3}/.test(l))).toEqual([]);
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { buildGrid } from './grid';
 import { extractPositioned, isPositionedPage } from './positioned';
 import { isInlineHidden, isSkippedTag, tagOf } from './visibility';
 
-export interface DomExtractOptions {
+interface DomExtractOptions {
   source?: string;
   /** Extra hidden test for live pages (computed style); inline styles are always honoured. */
   isHidden?: (el: Element) => boolean;

@@ -17,7 +17,7 @@ function spanAttr(el: Element, name: string): number {
  * receives, for each row, the index after the last row of its row group (<thead>, <tbody>, <tfoot>, or a
  * run of rows directly in the table): where `rowspan="0"` stops.
  */
-export function tableRows(table: Element, isHidden?: (el: Element) => boolean, inHead?: Set<Element>, groupEnd?: number[]): Element[] {
+function tableRows(table: Element, isHidden?: (el: Element) => boolean, inHead?: Set<Element>, groupEnd?: number[]): Element[] {
   const rows: Element[] = [];
   const hidden = (e: Element) => isInlineHidden(e) || (isHidden ? isHidden(e) : false);
   let groupStart = 0;

@@ -37,7 +37,7 @@ function textlessPictures(content: PageContent): PageRegion[] {
 }
 
 /** Does this page need OCR under the mode? Whole page, some regions, or nothing. */
-export function ocrTargets(content: PageContent, mode: PdfOcrOptions['mode']): { whole: boolean; regions: PageRegion[] } {
+function ocrTargets(content: PageContent, mode: PdfOcrOptions['mode']): { whole: boolean; regions: PageRegion[] } {
   if (content.glyphs.length === 0 && content.imageCover > 0.3) return { whole: true, regions: [] };
   if (mode === 'on' && content.glyphs.length > 0) return { whole: false, regions: textlessPictures(content) };
   return { whole: false, regions: [] };

@@ -2,7 +2,7 @@ import type { PdfjsPage } from '../pdf/pdfjs-api';
 import { grayFromRgba, type GrayImage } from './image';
 
 /** A 2D canvas: an OffscreenCanvas in the extension, @napi-rs/canvas in Node. */
-export interface CanvasLike {
+interface CanvasLike {
   getContext(kind: '2d'): {
     fillStyle: unknown;
     fillRect(x: number, y: number, w: number, h: number): void;

@@ -1,7 +1,7 @@
 import type { Segment } from '../pdf/ops';
 import type { GrayImage } from './image';
 
-export interface RulingOptions {
+interface RulingOptions {
   /** Pixels per PDF point of the image. */
   scale: number;
   /** Darker than this is ink. */

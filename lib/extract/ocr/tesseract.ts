@@ -17,7 +17,7 @@ interface TesseractPage {
   blocks: { paragraphs: { lines: { bbox: TBox; baseline: TBox; words: { text: string; confidence: number; bbox: TBox; symbols: { text: string; confidence: number; bbox: TBox }[] }[] }[] }[] }[] | null;
 }
 
-export interface TesseractSetup {
+interface TesseractSetup {
   tesseract: TesseractModule;
   /** Folder (Node) or URL holding chi_sim.traineddata, uncompressed. */
   langPath: string;

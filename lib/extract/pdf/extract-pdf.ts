@@ -10,7 +10,7 @@ export interface PdfProgress {
   pages: number;
 }
 
-export interface PdfExtractOptions {
+interface PdfExtractOptions {
   source: string;
   /** Extra getDocument options: cMapUrl, standardFontDataUrl, wasmUrl … (environment specific). */
   documentOptions?: Record<string, unknown>;
@@ -34,7 +34,7 @@ export interface PdfExtractOptions {
  * file can declare a 100,000 × 100,000 image); a page that takes longer than the time budget is skipped
  * and reported rather than holding the reader for minutes.
  */
-export const PDF_LIMITS = { maxImageSize: 50_000_000, pageTimeMs: 20_000 } as const;
+const PDF_LIMITS = { maxImageSize: 50_000_000, pageTimeMs: 20_000 } as const;
 
 export class PdfInputError extends Error {
   constructor(

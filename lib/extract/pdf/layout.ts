@@ -36,7 +36,7 @@ function median(xs: number[]): number {
 }
 
 /** Group glyphs into lines by baseline, and lines into words/pieces by horizontal gaps. */
-export function buildLines(glyphs: PlacedGlyph[]): Line[] {
+function buildLines(glyphs: PlacedGlyph[]): Line[] {
   const gs = glyphs.filter((g) => g.x1 > g.x0 || g.space).sort((a, b) => a.base - b.base || a.x0 - b.x0);
   const lines: PlacedGlyph[][] = [];
   for (const g of gs) {

@@ -18,12 +18,12 @@ export interface PdfjsFont {
   descent?: number;
 }
 
-export interface PdfjsOperatorList {
+interface PdfjsOperatorList {
   fnArray: number[];
   argsArray: unknown[][];
 }
 
-export interface PdfjsViewport {
+interface PdfjsViewport {
   width: number;
   height: number;
   transform: number[];

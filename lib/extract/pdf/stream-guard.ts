@@ -8,7 +8,7 @@
 /** Inflate `data` (zlib/deflate), counting output bytes; stop past `cap`. The count, or 'over'. */
 export type InflateCounter = (data: Uint8Array, cap: number) => Promise<number | 'over'>;
 
-export interface StreamLimits {
+interface StreamLimits {
   /** Largest one image or font stream may inflate to. */
   perStream?: number;
   /**
@@ -21,12 +21,12 @@ export interface StreamLimits {
   signal?: AbortSignal;
 }
 
-export const DEFAULT_LIMITS = { perStream: 256 * 1024 * 1024, perContent: 32 * 1024 * 1024, total: 768 * 1024 * 1024 } as const;
+const DEFAULT_LIMITS = { perStream: 256 * 1024 * 1024, perContent: 32 * 1024 * 1024, total: 768 * 1024 * 1024 } as const;
 
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 /** Byte ranges of the Flate-compressed streams in a PDF file (a scan of the raw bytes, no parsing). */
-export function flateStreams(bytes: Uint8Array): { start: number; end: number; data: boolean }[] {
+function flateStreams(bytes: Uint8Array): { start: number; end: number; data: boolean }[] {
   const out: { start: number; end: number; data: boolean }[] = [];
   const n = bytes.length;
   const isKw = (i: number, kw: string) => {
