@@ -59,7 +59,7 @@ export class DomOverlay {
   constructor(
     private readonly doc: Document,
     private readonly layer: HTMLElement,
-    _model: HighlightModel,
+    model: HighlightModel,
     private readonly events: OverlayEvents,
     explain: readonly Explanation[] = [],
   ) {
