@@ -59,6 +59,13 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox ESR', () => {
   beforeAll(async () => {
     srv = await startServer();
     ff = await launchFirefox({ proxy: srv.url.replace('http://', '') });
+    // Tests read the UI through an open shadow root: a flag only the extension's own pages can set (readers
+    // get a closed root). Set it from the viewer, reached through the extension's own PDF redirect.
+    const setup = await ff.browser.newPage();
+    navigate(setup, `${srv.url}/pdf/001-excel-export-landscape.pdf`);
+    await waitForHref(setup, /^moz-extension:/);
+    await setup.evaluate(() => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser.storage.local.set({ devInspectableUi: true }));
+    await setup.close();
   }, 120_000);
 
   afterAll(async () => {
@@ -203,7 +210,7 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox ESR', () => {
     await probe.close();
     expect(srv.requests).toContain('http://probe.invalid/is-logged');
     srv.requests.splice(srv.requests.indexOf('http://probe.invalid/is-logged'), 1);
-    const opened = new Set(['/html/000-word-cms.html', '/html/001-excel-export.html', '/encoded-link.html', '/html/news-plain.html', '/html/news-stats.html', '/html/shop.html', '/pdf/000-word-cms-portrait.pdf']);
+    const opened = new Set(['/pdf/001-excel-export-landscape.pdf', '/html/000-word-cms.html', '/html/001-excel-export.html', '/encoded-link.html', '/html/news-plain.html', '/html/news-stats.html', '/html/shop.html', '/pdf/000-word-cms-portrait.pdf']);
     // What the pages themselves load (the Word page's stylesheet and banner; the browser's favicon).
     const pageOwn = /^\/(images\/|favicon\.ico$)/;
     const unexpected = srv.requests.filter((u) => !opened.has(u) && !pageOwn.test(u));
