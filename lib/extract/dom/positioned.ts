@@ -14,7 +14,8 @@ const PX = (s: string | undefined) => (s ? Number.parseFloat(s) : NaN);
 
 /** Cheap test on the DOM: many absolutely placed text elements, no real table. */
 export function isPositionedPage(doc: Document): boolean {
-  const root = doc.body ?? doc.documentElement;
+  // (Some DOMs throw on `body` when there is no root element at all.)
+  const root = doc.documentElement ? (doc.body ?? doc.documentElement) : null;
   if (!root) return false;
   if (root.querySelector('table tr + tr + tr')) return false;
   let n = 0;
