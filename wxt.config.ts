@@ -1,14 +1,22 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { storeClean } from './scripts/vite-store-clean';
+import { apply, storeClean, TESSERACT_WORKER_PATCHES } from './scripts/vite-store-clean';
 
 const require = createRequire(import.meta.url);
 const PDFJS = dirname(require.resolve('pdfjs-dist/package.json'));
 const TESSERACT = dirname(require.resolve('tesseract.js/package.json'));
 const TESSERACT_CORE = dirname(require.resolve('tesseract.js-core/package.json'));
+/** tesseract.js's worker with its `Function` fallbacks replaced (scripts/vite-store-clean.ts), for store review. */
+function patchedTesseractWorker(): string {
+  const out = join(import.meta.dirname, '.wxt', 'tesseract-worker.min.js');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, apply(readFileSync(join(TESSERACT, 'dist', 'worker.min.js'), 'utf8'), TESSERACT_WORKER_PATCHES, 'tesseract.js worker'));
+  return out;
+}
+
 /** Debian's tesseract-ocr-chi-sim (scripts/ensure-system.sh installs it): the model the viewer's OCR reads. */
 function chiSim(): string | undefined {
   const root = '/usr/share/tesseract-ocr';
@@ -92,7 +100,7 @@ export default defineConfig({
       }
       // OCR for scanned PDFs (loaded by the viewer only when the reader asks to read scanned pages):
       // tesseract.js's worker, its WebAssembly core (LSTM only, SIMD: Chrome 91+, Firefox 89+), the Chinese model.
-      files.push({ absoluteSrc: join(TESSERACT, 'dist', 'worker.min.js'), relativeDest: 'ocr/worker.min.js' });
+      files.push({ absoluteSrc: patchedTesseractWorker(), relativeDest: 'ocr/worker.min.js' });
       files.push({ absoluteSrc: join(TESSERACT_CORE, 'tesseract-core-simd-lstm.wasm.js'), relativeDest: 'ocr/core/tesseract-core-simd-lstm.wasm.js' });
       const model = chiSim();
       if (model) files.push({ absoluteSrc: model, relativeDest: 'ocr/lang/chi_sim.traineddata' });

@@ -11,7 +11,7 @@
  */
 import type { Plugin } from 'vite';
 
-interface Patch {
+export interface Patch {
   what: string;
   from: RegExp;
   to: string;
@@ -20,7 +20,20 @@ interface Patch {
 const DYNAMIC_IMPORT = /await import\(\s*\/\*webpackIgnore: true\*\/\s*\/\*@vite-ignore\*\/\s*[\w.]+\)/g;
 const REJECT = 'await Promise.reject(new Error("BudgetLens: not loaded"))';
 
+/**
+ * tesseract.js (the viewer's OCR, loaded only when the reader asks for it) carries two fallbacks for
+ * engines without globalThis, both `Function` constructors: they become plain globalThis code.
+ */
+export const TESSERACT_PATCHES: Patch[] = [
+  { what: 'regenerator fallback', from: /Function\("r","regeneratorRuntime = r"\)\(/g, to: '(function(r){globalThis.regeneratorRuntime=r})(' },
+];
+export const TESSERACT_WORKER_PATCHES: Patch[] = [
+  ...TESSERACT_PATCHES,
+  { what: 'global object fallback', from: /new Function\("return this"\)\(\)/g, to: 'globalThis' },
+];
+
 const SOURCES: { file: RegExp; patches: Patch[] }[] = [
+  { file: /node_modules\/tesseract\.js\/dist\/tesseract\.esm\.min\.js/, patches: TESSERACT_PATCHES },
   { file: /node_modules\/preact\/dist\/preact\.module\.js/, patches: [{ what: 'innerHTML', from: /\.innerHTML\b/g, to: '.textContent' }] },
   {
     file: /node_modules\/pdfjs-dist\/build\/pdf\.mjs/,
@@ -37,7 +50,7 @@ const WORKER: Patch[] = [
   { what: 'JPEG 2000 JS fallback import', from: DYNAMIC_IMPORT, to: REJECT },
 ];
 
-function apply(code: string, patches: Patch[], where: string): string {
+export function apply(code: string, patches: Patch[], where: string): string {
   for (const p of patches) {
     const n = code.match(p.from)?.length ?? 0;
     if (!n) throw new Error(`vite-store-clean: "${p.what}" not found in ${where}; check the patch after the upgrade`);

@@ -115,13 +115,13 @@ describe('npm run zip', () => {
     for (const kind of ['chrome', 'firefox']) {
       expect(zips[kind]).toContain('manifest.json');
       for (const size of ICON_SIZES) expect(zips[kind]).toContain(`icon/${size}.png`);
-      expect(zips[kind]).toContain('content-scripts/content.js');
+      expect(zips[kind]).toContain('page-watch.js');
     }
   });
 
   it('the sources zip holds what rebuilds the package, and no build output, log or local file', () => {
     const files = zips['sources']!.filter((f) => !f.endsWith('/'));
-    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/content.ts', 'lib/detect.ts', 'public/icon/128.png', 'scripts/vite-store-clean.ts', 'scripts/build-cli.mjs']) {
+    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/page-watch.ts', 'lib/detect.ts', 'public/icon/128.png', 'scripts/vite-store-clean.ts', 'scripts/build-cli.mjs']) {
       expect(files).toContain(needed);
     }
     const stray = files.filter((f) => /^(out|dist|\.output|\.wxt|node_modules|coverage|test)\//.test(f) || /(^|\/)\.|\.log$|\.zip$|\.ci-results/.test(f) || f.startsWith('/'));
