@@ -49,6 +49,8 @@ describe('the viewer reads scanned pages on request', () => {
   it('a scan: X01 and the offer; one click reads it, with the findings the CLI gives', async () => {
     const page = await ext.ctx.newPage();
     await page.goto(ext.ext(`viewer.html?file=${encodeURIComponent(`${srv.url}/gen/scan.pdf`)}`));
+    // Opened by address rather than by the extension: the reader confirms first (a real click).
+    await page.locator('[data-action=\"read-file\"]').click();
     await page.waitForFunction(() => document.documentElement.getAttribute('data-budget-lens') === 'ready', null, { timeout: 60_000 });
     expect(await attr(page, 'data-budget-lens-findings')).toBe('1');
     const offer = page.locator('[data-action="ocr"]');
@@ -83,6 +85,8 @@ describe('the viewer reads scanned pages on request', () => {
     });
     const page = await ext.ctx.newPage();
     await page.goto(ext.ext(`viewer.html?file=${encodeURIComponent(`${srv.url}/gen/scan.pdf`)}`));
+    // Opened by address rather than by the extension: the reader confirms first (a real click).
+    await page.locator('[data-action=\"read-file\"]').click();
     await page.waitForFunction(() => document.documentElement.getAttribute('data-budget-lens-ocr') === 'done', null, { timeout: 150_000 });
     expect(await page.locator('[data-budget-lens-severity="error"][data-budget-lens-rule="R01"]').count()).toBeGreaterThan(0);
     await options.evaluate(async () => {
@@ -97,6 +101,8 @@ describe('the viewer reads scanned pages on request', () => {
   it('a text PDF loads no OCR code or data', async () => {
     const page = await ext.ctx.newPage();
     await page.goto(ext.ext(`viewer.html?file=${encodeURIComponent(`${srv.url}/pdf/nonembedded-cjk.pdf`)}`));
+    // Opened by address rather than by the extension: the reader confirms first (a real click).
+    await page.locator('[data-action=\"read-file\"]').click();
     await page.waitForFunction(() => document.documentElement.getAttribute('data-budget-lens') === 'ready', null, { timeout: 60_000 });
     expect(await page.locator('[data-action="ocr"]').count()).toBe(0);
     expect((await resources(page)).filter((n) => /\/ocr\/|tesseract/.test(n))).toEqual([]);
