@@ -153,6 +153,9 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox ESR', () => {
     const r = await waitForResult(page, 90_000);
     expect(r.state).toBe('ready');
     expect(r.findings).toBeGreaterThan(5);
+    // Marks are drawn on the pages near the view: bring page 11 (the R29 value) into it first.
+    await page.evaluate(() => document.querySelector('.bl-page[data-page="11"]')?.scrollIntoView());
+    await page.waitForFunction(() => !!document.querySelector('.bl-page[data-page="11"] [data-budget-lens-rule="R29"]'), { timeout: 15_000 }).catch(() => undefined);
     const seen = await page.evaluate(() => {
       const panel = [...document.querySelectorAll('*')].map((e) => e.shadowRoot).find(Boolean);
       const q = (s: string) => document.querySelectorAll(s).length + (panel?.querySelectorAll(s).length ?? 0);
