@@ -5,6 +5,7 @@ import { extractPdf, openDocument, PdfInputError } from '../../lib/extract/pdf/e
 import type { PdfjsDocument, PdfjsModule } from '../../lib/extract/pdf/pdfjs-api';
 import type { PdfOcrOptions } from '../../lib/extract/ocr/page';
 import type { ExtractedDoc } from '../../lib/extract/types';
+import { combineExtracted } from '../../lib/extract/combine';
 import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/report/highlights';
 import { toReport } from '../../lib/report/export';
 import { Report } from '../../lib/report/schema';
@@ -104,10 +105,37 @@ function App({ o }: { o: ViewerOptions }) {
   const [scanned, setScanned] = useState(0);
   const [reading, setReading] = useState(false);
   const docRef = useRef<PdfjsDocument>();
+  /** This PDF as read, before any companion file is added to it. */
+  const ownRef = useRef<ExtractedDoc>();
+  const [companion, setCompanion] = useState<{ name: string; first: number }>();
+
+  /**
+   * A 说明 and its 报表 published as two files: the reader picks the other file (already downloaded) and both
+   * are read as one disclosure, the narrative checked against the tables. Nothing is fetched.
+   */
+  const addCompanion = async (file: File) => {
+    const own = ownRef.current;
+    if (!own) return;
+    setBusy(true);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const doc = await openDocument(o.pdfjs, bytes.slice(), { documentOptions: o.documentOptions });
+      const other = await extractPdf(o.pdfjs, new Uint8Array(0), { source: file.name, document: doc });
+      const both = combineExtracted([own, other], `${own.source} + ${file.name}`);
+      show(both, true);
+      setCompanion({ name: file.name, first: (own.pageCount ?? 0) + 1 });
+      document.documentElement.setAttribute('data-budget-lens-parts', '2');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   /** Analyse what was read and show it: report, marks on the pages, the root element's contract. */
-  const show = (x: ExtractedDoc) => {
+  const show = (x: ExtractedDoc, combined = false) => {
     const root = document.documentElement;
+    if (!combined) ownRef.current = x;
     const a = analyze(x, o.rules);
     const r = Report.parse(toReport(a));
     const m = highlightModel(a);
@@ -355,6 +383,21 @@ function App({ o }: { o: ViewerOptions }) {
                 }}
               />
             )}
+          {analysis.current && (companion || !analysis.current.doc.tables.some((x) => x.kind !== 'unknown') || !analysis.current.doc.claims.length) && (
+            <div class="bl-actions" style={{ marginTop: '6px' }}>
+              {companion ? (
+                <span class="bl-note">{t(lang, 'companionAdded', { name: companion.name, first: companion.first })}</span>
+              ) : (
+                <label class="bl-note">
+                  {t(lang, 'companionOffer')}{' '}
+                  <input type="file" accept="application/pdf,.pdf" data-action="add-companion" onChange={(e) => {
+                    const f = (e.currentTarget as HTMLInputElement).files?.[0];
+                    if (f) void addCompanion(f);
+                  }} />
+                </label>
+              )}
+            </div>
+          )}
           {scanned > 0 && o.ocr && (
             <div class="bl-actions" style={{ marginTop: '6px' }}>
               <span class="bl-note">{t(lang, 'scansFound', { n: scanned })}</span>{' '}
