@@ -260,7 +260,9 @@ function FindingList(p: PanelProps & { report: Report }) {
             </summary>
             {rules.map((rule) => {
               const items = list.filter((x) => x.f.rule === rule);
-              const title = ruleById(rule)?.title ?? items[0]!.f.ruleTitle;
+              // Errors and warnings are headed by what is wrong (the exported problem heading), notes by the check.
+              const r = ruleById(rule);
+              const title = (sev === 'info' ? r?.title : r?.problem) ?? items[0]!.f.ruleTitle;
               return (
                 <div key={rule}>
                   <div class="bl-note">
