@@ -9,10 +9,18 @@ const RELATIONS: { total: string; parts: string[]; zh: string; en: string }[] = 
   { total: 'basic.total', parts: ['basic.personnel', 'basic.public'], zh: '基本支出应等于人员经费与公用经费之和', en: 'basic spending must equal personnel + running costs' },
 ];
 
-/** The claim of `key` stated in the same section as `near` (the first one when the section is not known). */
-function inSection(doc: BudgetDoc, key: string, near: Claim): Claim | undefined {
-  const all = doc.claims.filter((c) => c.key === key && !c.change?.base);
-  return all.find((c) => c.section === near.section) ?? (near.section ? undefined : all[0]);
+/**
+ * The claim of `key` that follows `total` in the text, before the next statement of the same total: a
+ * 说明 states the total, then walks through its parts (each under its own small heading).
+ */
+function partAfter(doc: BudgetDoc, key: string, total: Claim): Claim | undefined {
+  const start = doc.claims.indexOf(total);
+  for (let i = start + 1; i < doc.claims.length; i++) {
+    const c = doc.claims[i]!;
+    if (c.key === total.key) return undefined;
+    if (c.key === key && !c.change?.base) return c;
+  }
+  return undefined;
 }
 
 export default defineRule({
@@ -27,12 +35,14 @@ export default defineRule({
   example: { zh: '例：“三公”经费 223.80 = 因公出国 127.74 + 公务接待 11.64 + 公务用车 84.42；公务用车 84.42 = 购置 44.92 + 运行 39.50。', en: 'E.g. 223.80 = 127.74 + 11.64 + 84.42; 84.42 = 44.92 + 39.50.' },
   severity: 'error',
   group: 'narrative',
-  appliesTo: ['budget', 'final-accounts'],
+  // Budgets only: a 决算 narrative states each item's 预算数 and 决算数 side by side, and which figure a
+  // part is cannot be told from the words alone.
+  appliesTo: ['budget'],
   check(doc, ctx) {
     const out: Finding[] = [];
     for (const rel of RELATIONS) {
       for (const total of doc.claims.filter((c) => c.key === rel.total && c.value && !c.change?.base)) {
-        const parts = rel.parts.map((k) => claimTerm(inSection(doc, k, total)));
+        const parts = rel.parts.map((k) => claimTerm(partAfter(doc, k, total)));
         const f = compareSum(ctx, claimTerm(total), withRequired(parts), { rule: 'R33', where: { zh: '说明', en: 'Narrative' }, relation: { zh: rel.zh, en: rel.en } });
         if (f) out.push(f);
       }
