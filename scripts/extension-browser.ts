@@ -17,6 +17,8 @@ export interface Loaded {
   runtimeUrl(path: string): Promise<string>;
   /** Open (true) or closed (false, as readers get) shadow roots for the UI drawn on pages from now on. */
   setInspectable(on: boolean): Promise<void>;
+  /** The id of the tab showing `url` (for opening the popup on it). */
+  tabId(url: string): Promise<number>;
 }
 
 type SwChrome = { chrome: { runtime: { getURL(p: string): string }; storage: { local: { set(o: object): Promise<void> } } } };
@@ -53,5 +55,10 @@ export async function loadExtension(opts: { headless?: boolean; netLog?: string;
     ext: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}`,
     runtimeUrl: (path) => sw.evaluate((p) => (globalThis as unknown as SwChrome).chrome.runtime.getURL(p), path),
     setInspectable,
+    tabId: (url) =>
+      sw.evaluate(async (u) => {
+        const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
+        return (await c.tabs.query({})).find((t) => t.url === u)!.id;
+      }, url),
   };
 }

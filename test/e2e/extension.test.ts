@@ -340,10 +340,7 @@ describe('the popup', () => {
     const page = await ext.ctx.newPage();
     await page.goto(`${srv.url}/html/000-word-cms.html`);
     const r = await ready(page);
-    const tabId = await ext.sw.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
-      return (await c.tabs.query({})).find((t) => t.url === url)!.id;
-    }, page.url());
+    const tabId = await ext.tabId(page.url());
     const popup = await ext.ctx.newPage();
     await popup.goto(ext.ext(`popup.html?tab=${tabId}`));
     await popup.waitForSelector('[data-findings]', { timeout: 10_000 });
@@ -354,10 +351,7 @@ describe('the popup', () => {
     const news = await ext.ctx.newPage();
     await news.goto(`${srv.url}/html/news-stats.html`);
     await news.waitForTimeout(500);
-    const newsId = await ext.sw.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
-      return (await c.tabs.query({})).find((t) => t.url === url)!.id;
-    }, news.url());
+    const newsId = await ext.tabId(news.url());
     await popup.goto(ext.ext(`popup.html?tab=${newsId}`));
     await popup.locator('[data-detected="false"]').waitFor({ timeout: 10_000 });
     await popup.locator('[data-action="analyse"]').click();

@@ -158,10 +158,7 @@ describe('PDFs answered once stay with the reader', () => {
     const page = await ext.ctx.newPage();
     await page.goto(`${srv.url}/download?name=003-clean-gbk-portrait`).catch(() => undefined);
     await page.waitForTimeout(1000);
-    const tabId = await ext.sw.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
-      return (await c.tabs.query({})).find((t) => t.url === url)!.id;
-    }, page.url());
+    const tabId = await ext.tabId(page.url());
     const popup = await ext.ctx.newPage();
     await popup.goto(ext.ext(`popup.html?tab=${tabId}`));
     await popup.locator('[data-action="open-pdf"]').click();

@@ -159,10 +159,7 @@ describe('panel actions, keyboard and cards (000)', () => {
   it('the popup names the organisation and reopens a collapsed panel', async () => {
     await page.locator('[data-action="collapse"]').click();
     expect(await page.locator('[data-budget-lens-panel="collapsed"]').count()).toBe(1);
-    const tabId = await ext.sw.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
-      return (await c.tabs.query({})).find((t) => t.url === url)!.id;
-    }, page.url());
+    const tabId = await ext.tabId(page.url());
     const popup = await ext.ctx.newPage();
     await popup.setViewportSize({ width: 360, height: 260 });
     await popup.goto(ext.ext(`popup.html?tab=${tabId}`));

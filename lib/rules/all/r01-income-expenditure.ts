@@ -43,20 +43,21 @@ export default defineRule({
       const top = Math.min(...sources.map((r) => enumeratorLevel(r.label) || 9));
       const tops = sources.filter((r) => (enumeratorLevel(r.label) || 9) === top);
       const term = (r: Row) => cellTerm(t, r, 'income.amount', r.label);
-      if (incomeRead) push(compareSum(ctx, inc('income.total'), tops.map(term), { rule: 'R01', where: w, relation: { zh: '本年收入合计应等于各项收入之和', en: 'income for the year must equal the sum of its sources' } }));
+      const incomeParts = tops.map(term);
+      if (incomeRead) push(compareSum(ctx, inc('income.total'), incomeParts, { rule: 'R01', where: w, relation: { zh: '本年收入合计应等于各项收入之和', en: 'income for the year must equal the sum of its sources' } }));
       for (const parent of tops) {
         const kids = childrenByEnumerator(sources, parent);
         if (kids.length) push(compareSum(ctx, term(parent), kids.map(term), { rule: 'R01', where: where(t, parent) }));
       }
-      const parts = tops.map((r) => r.key!);
       const byFunction = t.rows.filter((r) => r.side === 'expenditure' && r.key?.startsWith('fn:'));
       // A ledger that splits spending by kind (基本支出, 项目支出 …) instead of by function.
       const fnRows = byFunction.length ? byFunction : t.rows.filter((r) => r.side === 'expenditure' && STRUCTURE_KEYS.includes(r.key ?? ''));
-      if (spendingRead) push(compareSum(ctx, exp('exp.total'), fnRows.map((r) => cellTerm(t, r, 'exp.amount', r.label)), { rule: 'R01', where: w, relation: { zh: '本年支出合计应等于各功能分类支出之和', en: 'spending for the year must equal the sum of the function rows' } }));
+      const spendingParts = fnRows.map((r) => cellTerm(t, r, 'exp.amount', r.label));
+      if (spendingRead) push(compareSum(ctx, exp('exp.total'), spendingParts, { rule: 'R01', where: w, relation: { zh: '本年支出合计应等于各功能分类支出之和', en: 'spending for the year must equal the sum of the function rows' } }));
       // Without a 本年收入合计 row, the grand total is the sum of every income row (when all were read).
-      const incomeYear = inc('income.total') ? [inc('income.total')] : incomeRead && !inc('income.carry.gp') ? parts.map(inc) : [undefined];
+      const incomeYear = inc('income.total') ? [inc('income.total')] : incomeRead && !inc('income.carry.gp') ? incomeParts : [undefined];
       push(compareSum(ctx, inc('income.grand'), withRequired(incomeYear, [inc('income.carry'), inc('income.nonFiscalSurplus'), inc('income.useFund')]), { rule: 'R01', where: w }));
-      const spendingYear = exp('exp.total') ? [exp('exp.total')] : spendingRead && fnRows.length ? fnRows.map((r) => cellTerm(t, r, 'exp.amount', r.label)) : [undefined];
+      const spendingYear = exp('exp.total') ? [exp('exp.total')] : spendingRead && fnRows.length ? spendingParts : [undefined];
       push(compareSum(ctx, exp('exp.grand'), withRequired(spendingYear, [exp('exp.carry'), exp('exp.distribution')]), { rule: 'R01', where: w }));
       push(compareSum(ctx, inc('income.grand'), [exp('exp.grand')], { rule: 'R01', where: w, relation: { zh: '收入总计必须等于支出总计', en: 'the two grand totals must be equal' } }));
       const gp = inc('income.gp');
