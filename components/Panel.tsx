@@ -13,6 +13,8 @@ export interface PanelProps {
   /** Absent while the analysis runs. */
   report?: Report;
   progress?: { page: number; pages: number };
+  /** The report covers only the pages read so far (a PDF still being read): its findings are final, not complete. */
+  partial?: { through: number; pages: number };
   /** What went wrong, shown instead of (or above) the results; the page itself is never affected. */
   error?: string;
   failures?: { rule: string; message: string }[];
@@ -138,6 +140,11 @@ function Results(p: PanelProps & { report: Report }) {
         {r.unit ? ` · ${t(lang, 'unit')}：${r.unit}` : ''}
         {r.pages ? ` · ${r.pages} ${t(lang, 'pages')}` : ''}
       </div>
+      {p.partial && (
+        <p class="bl-note" data-partial={p.partial.through}>
+          {t(lang, 'soFar', { page: p.partial.through, pages: p.partial.pages })}
+        </p>
+      )}
       {r.warnings.map((w, i) => (
         <p class="bl-note" key={i}>
           ⚠ {w.message}

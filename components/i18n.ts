@@ -39,6 +39,10 @@ const STRINGS = {
   more: { zh: '另有 {n} 条', en: '{n} more' },
   analysing: { zh: '正在分析…', en: 'Analysing…' },
   readingPage: { zh: '正在读取第 {page}/{pages} 页', en: 'Reading page {page} of {pages}' },
+  soFar: {
+    zh: '已读 {page}/{pages} 页：下面是已读各页上已经确定的问题；其余（以及核对通过的标记、导出）在全部读完后给出。',
+    en: 'Read {page} of {pages} pages: below are the findings the pages read so far settle; the rest (and the ticks, and export) follow when every page is read.',
+  },
   failed: { zh: '分析出错（页面未受影响）：', en: 'Analysis failed (the page is unaffected): ' },
   ruleFailed: { zh: '规则 {rule} 运行出错，已跳过：', en: 'Rule {rule} failed and was skipped: ' },
   showOnPage: { zh: '在页面中显示', en: 'Show on the page' },
@@ -80,7 +84,7 @@ const STRINGS = {
   onlyHttp: { zh: '只能打开 http(s) 网址上的 PDF。', en: 'Only PDFs at http(s) addresses can be opened.' },
   askOpen: { zh: '是否用预算透镜读取这个文件？（打开请求不是由你点击的链接发出的）', en: 'Read this file with BudgetLens? (This request did not come from a link you opened.)' },
   openIt: { zh: '读取此文件', en: 'Read this file' },
-  notPdfHtml: { zh: '这个地址返回的是网页，不是 PDF。请打开原网页，预算透镜会在网页上检查。', en: 'This address serves a web page, not a PDF. Open the original: BudgetLens checks it on the page.' },
+  notPdfHtml: { zh: '这个地址返回的是网页，不是 PDF：已按网页读取并检查（与命令行相同）。标记显示在原网页上：请打开原网页。', en: 'This address serves a web page, not a PDF: it was read and checked as a web page (as the command line does). Its marks show on the page itself: open the original.' },
   notPdf: { zh: '这个地址返回的不是 PDF。', en: 'This address does not serve a PDF.' },
   tooLarge: { zh: '文件太大或太复杂，无法读取（已停止，以免浏览器卡死）：', en: 'Too large to read (stopped before it could freeze the browser): ' },
 } as const;

@@ -57,7 +57,7 @@ const ext = await loadExtension({ headless, lang: 'zh-CN' });
 const seen: { what: string; url: string; state: string; findings: number; cli?: number }[] = [];
 
 async function ready(page: Page): Promise<{ state: string; findings: number }> {
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-budget-lens'), null, { timeout: 90_000 });
+  await page.waitForFunction(() => !['', null, 'reading'].includes(document.documentElement.getAttribute('data-budget-lens')), null, { timeout: 90_000 });
   return page.evaluate(() => ({ state: document.documentElement.getAttribute('data-budget-lens') ?? '', findings: Number(document.documentElement.getAttribute('data-budget-lens-findings')) }));
 }
 

@@ -89,7 +89,7 @@ export async function waitForResult(page: Page, timeout = 30_000): Promise<{ sta
     const r = await page
       .evaluate(() => ({ state: document.documentElement.getAttribute('data-budget-lens'), findings: Number(document.documentElement.getAttribute('data-budget-lens-findings')) }))
       .catch(() => null);
-    if (r?.state) return { state: r.state, findings: r.findings };
+    if (r?.state && r.state !== 'reading') return { state: r.state, findings: r.findings };
     await new Promise((res) => setTimeout(res, 200));
   }
   throw new Error('no data-budget-lens on the root element');

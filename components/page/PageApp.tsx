@@ -1,24 +1,16 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { analyze, type Analysis } from '../../lib/analyze';
+import { analyze } from '../../lib/analyze';
 import { extractDom } from '../../lib/extract/dom/extract';
 import { liveHidden } from '../../lib/extract/dom/visibility';
-import { explanations, type Explanation } from '../../lib/report/explanations';
-import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/report/highlights';
-import { toReport } from '../../lib/report/export';
-import { Report } from '../../lib/report/schema';
 import type { RuleOptions } from '../../lib/rules/engine';
-import { Card, edges, TermCard, viewportArea } from '../Card';
+import { useAnalysisController, type Surface, type SurfaceEvents } from '../analysis/controller';
+import { viewportArea } from '../Card';
 import type { Edges } from '../layout/card-place';
 import { dockPage, type Dock } from '../layout/dock';
-import { useFindingsNav } from '../layout/use-findings-nav';
-import { announceResult, clearResult } from '../layout/result-contract';
-import { findingPlaces } from '../layout/finding-links';
-import { openPrintable } from '../ext/print';
-import { ExportButtons } from '../ExportButtons';
+import { clearResult } from '../layout/result-contract';
 import { t, type Lang } from '../i18n';
 import { DomOverlay } from '../overlay/dom-overlay';
-import type { Rect } from '../overlay/dom-rects';
 import { Panel } from '../Panel';
 import { createShadowHost } from './shadow-host';
 
@@ -48,12 +40,6 @@ export interface PageSession {
 
 const HOST_TAG = 'budget-lens-root';
 
-interface CardState {
-  findings: number[];
-  near: Rect;
-  pinned: boolean;
-}
-
 interface AppProps {
   doc: Document;
   host: HTMLElement;
@@ -63,24 +49,28 @@ interface AppProps {
   expose: (api: { show(): void }) => void;
 }
 
+/** The live page as the controller's surface: the overlay is made once there is something to draw. */
+function pageSurface(doc: Document, layer: HTMLElement, events: SurfaceEvents): Surface & { destroy(): void } {
+  let overlay: DomOverlay | undefined;
+  return {
+    show(model, explain) {
+      overlay?.destroy();
+      overlay = new DomOverlay(doc, layer, model, events, explain);
+    },
+    activate: (ids) => overlay?.activate(ids),
+    reveal: (ids, finding) => overlay?.reveal(ids, finding),
+    shown: () => overlay?.shown(),
+    destroy: () => overlay?.destroy(),
+  };
+}
+
 function App({ doc, host, layer, opts, expose }: AppProps) {
   const [lang, setLang] = useState<Lang>(opts.lang);
-  const [report, setReport] = useState<Report>();
-  const [error, setError] = useState<string>();
-  const [failures, setFailures] = useState<Analysis['failures']>([]);
-  const [card, setCard] = useState<CardState | null>(null);
-  const [placed, setPlaced] = useState<Set<number>>();
-  const [term, setTerm] = useState<{ e: Explanation; near: Rect } | null>(null);
-  const analysis = useRef<Analysis>();
   const uiRoot = useRef<HTMLDivElement>(null);
-  const overlay = useRef<DomOverlay>();
-  const model = useRef<HighlightModel>();
-  const hideTimer = useRef<ReturnType<typeof setTimeout>>();
-  const cardRef = useRef<CardState | null>(null);
-  cardRef.current = card;
   const [collapsed, setCollapsed] = useState(false);
   const [dockWidth, setDockWidth] = useState(0);
   const dock = useRef<Dock>();
+  const c = useAnalysisController(doc, { source: () => doc.location?.href ?? '' });
   expose({ show: () => setCollapsed(false) });
 
   // The panel's column: the page reflows beside it while it is open (created before it is first measured).
@@ -103,10 +93,11 @@ function App({ doc, host, layer, opts, expose }: AppProps) {
   const area = (): Edges => ({ ...viewportArea(), right: window.innerWidth - dockWidth });
 
   useEffect(() => {
+    const surface = pageSurface(doc, layer, c.events);
+    c.attach(surface);
     // Let the page paint first: the analysis runs after the browser is idle or within a second.
     const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb, 50));
     idle(() => {
-      const root = doc.documentElement;
       try {
         const x = extractDom(doc, {
           source: doc.location?.href ?? '',
@@ -114,132 +105,25 @@ function App({ doc, host, layer, opts, expose }: AppProps) {
           isHidden: liveHidden,
         });
         const a = analyze(x, opts.rules);
-        const r = Report.parse(toReport(a));
-        if (!r.isBudget && !opts.force) {
+        if (!a.doc.isBudget && !opts.force) {
           // The cheap detector said yes, the full analysis says no: leave the page exactly as it was.
           opts.onRejected?.();
           return;
         }
-        const m = highlightModel(a);
-        model.current = m;
-        analysis.current = a;
-        const ov = new DomOverlay(doc, layer, m, {
-          hover(mark, rect) {
-            if (cardRef.current?.pinned) return;
-            clearTimeout(hideTimer.current);
-            if (mark && rect) {
-              setCard({ findings: mark.findings, near: rect, pinned: false });
-              ov.activate(relatedMarks(m, mark));
-            } else {
-              hideTimer.current = setTimeout(() => {
-                if (!cardRef.current?.pinned) {
-                  setCard(null);
-                  ov.activate([]);
-                }
-              }, 350);
-            }
-          },
-          select(mark, rect) {
-            setCard({ findings: mark.findings, near: rect, pinned: true });
-            ov.activate(relatedMarks(m, mark));
-          },
-          explain(e, rect) {
-            setTerm(e && rect ? { e, near: rect } : null);
-          },
-        }, explanations(a));
-        overlay.current = ov;
-        const shownMarks = ov.shown();
-        setPlaced(new Set(m.byFinding.map((ids, i) => (ids.some((id) => shownMarks.has(id)) ? i : -1)).filter((i) => i >= 0)));
-        setReport(r);
-        setFailures(a.failures);
-        announceResult(root, 'ready', r.findings.length);
+        const r = c.present(a);
         opts.onDone?.({ isBudget: r.isBudget, findings: r.findings.length, errors: r.counts.error, warnings: r.counts.warning, ...(r.organization ? { organization: r.organization.slice(0, 200) } : {}), ...(r.year ? { year: String(r.year).slice(0, 20) } : {}) });
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-        announceResult(root, 'error', 0);
+        c.fail(e instanceof Error ? e.message : String(e));
         opts.onDone?.({ isBudget: true, findings: 0, errors: 0, warnings: 0 });
       }
     });
-    return () => overlay.current?.destroy();
+    return () => surface.destroy();
   }, []);
-
-  const select = (i: number) => {
-    const m = model.current;
-    const ov = overlay.current;
-    if (!m || !ov) return;
-    const ids = m.byFinding[i] ?? [];
-    ov.activate(ids);
-    const rect = ov.reveal(ids, i);
-    // A finding with no place on the page: its card sits at the top of the free area.
-    const near = rect ?? { left: 8, top: 0, width: 0, height: 0 };
-    setCard({ findings: [i], near, pinned: true });
-  };
-
-  /** Show finding i at its table cell or at its sentence (a narrative finding's two places). */
-  const jump = (i: number, to: 'cells' | 'text') => {
-    const m = model.current;
-    const ov = overlay.current;
-    if (!m || !ov) return;
-    ov.activate(m.byFinding[i] ?? []);
-    const rect = ov.reveal(findingPlaces(m, i)[to], i);
-    if (rect) setCard({ findings: [i], near: rect, pinned: true });
-  };
-  const jumps = (i: number) => {
-    const m = model.current;
-    if (!m) return undefined;
-    const places = findingPlaces(m, i);
-    if (!places.text.length || !places.cells.length) return undefined;
-    return { toCell: () => jump(i, 'cells'), toText: () => jump(i, 'text') };
-  };
-
-  const close = () => {
-    setCard(null);
-    setTerm(null);
-    overlay.current?.activate([]);
-  };
-
-  const { nav, setCurrent } = useFindingsNav(doc, report, select, close);
 
   return (
     <div class="bl" ref={uiRoot}>
-      <Panel
-        lang={lang}
-        onLang={setLang}
-        report={report}
-        error={error}
-        failures={failures}
-        onSelect={(i) => {
-          setCurrent(i);
-          select(i);
-        }}
-        nav={nav}
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        {...(placed ? { placed } : {})}
-        actions={
-          report && (
-            <ExportButtons
-              lang={lang}
-              report={report}
-              container={() => uiRoot.current!}
-              onPrint={() => {
-                if (analysis.current) openPrintable(analysis.current, report, doc.location?.href ?? '').catch((e: unknown) => setError(String(e)));
-              }}
-            />
-          )
-        }
-      />
-      {term && !card && <TermCard lang={lang} title={term.e.title} body={term.e.body} near={edges(term.near)} area={area()} />}
-      {card && report && (
-        <div
-          onMouseEnter={() => clearTimeout(hideTimer.current)}
-          onMouseLeave={() => {
-            if (!cardRef.current?.pinned) setCard(null);
-          }}
-        >
-          <Card lang={lang} findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)} near={edges(card.near)} pinned={card.pinned} onClose={close} area={area()} jumps={(k) => jumps(card.findings[k]!)} />
-        </div>
-      )}
+      <Panel lang={lang} onLang={setLang} {...c.panel} collapsed={collapsed} onCollapse={setCollapsed} actions={c.exports(lang, () => uiRoot.current!)} />
+      {c.cards(lang, area())}
     </div>
   );
 }

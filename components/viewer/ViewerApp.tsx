@@ -1,24 +1,17 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { analyze } from '../../lib/analyze';
-import { extractPdf, openDocument, PdfInputError } from '../../lib/extract/pdf/extract-pdf';
+import { extractDom } from '../../lib/extract/dom/extract';
+import { decodeHtml } from '../../lib/extract/html-source';
+import { extractPdf, openDocument, PdfInputError, type PartialPdf } from '../../lib/extract/pdf/extract-pdf';
 import type { PdfjsDocument, PdfjsModule } from '../../lib/extract/pdf/pdfjs-api';
 import type { PdfOcrOptions } from '../../lib/extract/ocr/page';
 import type { ExtractedDoc } from '../../lib/extract/types';
 import { combineExtracted } from '../../lib/extract/combine';
-import { highlightModel, relatedMarks, type HighlightModel } from '../../lib/report/highlights';
-import { toReport } from '../../lib/report/export';
-import { Report } from '../../lib/report/schema';
 import type { RuleOptions } from '../../lib/rules/engine';
-import { Card, edges, TermCard, viewportArea } from '../Card';
+import { useAnalysisController, type PartialState, type Surface } from '../analysis/controller';
+import { viewportArea } from '../Card';
 import type { Edges } from '../layout/card-place';
-import { useFindingsNav } from '../layout/use-findings-nav';
-import { announceResult } from '../layout/result-contract';
-import { findingPlaces } from '../layout/finding-links';
-import { openPrintable } from '../ext/print';
-import { ExportButtons } from '../ExportButtons';
-import { explanations, type Explanation } from '../../lib/report/explanations';
-import type { Analysis } from '../../lib/analyze';
 import { t, type Lang } from '../i18n';
 import { Panel } from '../Panel';
 import { PdfView, type RenderDoc, type TextLayerCtor } from './pdf-view';
@@ -41,12 +34,6 @@ export interface ViewerOptions {
   ocr?: () => Promise<PdfOcrOptions>;
   /** Read scanned pages as soon as the PDF is open (the reader's option), instead of offering it. */
   ocrAuto?: boolean;
-}
-
-interface CardState {
-  findings: number[];
-  near: { left: number; top: number; right: number; bottom: number };
-  pinned: boolean;
 }
 
 function fileName(url: string): string {
@@ -73,13 +60,39 @@ function ocrTextOf(x: ExtractedDoc): Map<number, { text: string; box: readonly n
   return out;
 }
 
+/** The viewer's pages as the controller's surface (nothing to draw on until a PDF is open). */
+function pdfSurface(v: PdfView | undefined): Surface {
+  return {
+    show(model, explain) {
+      v?.setMarks(model.marks);
+      v?.setExplanations([...explain]);
+    },
+    activate: (ids) => v?.activate(ids),
+    reveal: async (ids, finding) => v?.reveal(ids, finding),
+  };
+}
+
+/**
+ * While a PDF is read, analyse the pages read so far now and then and show what they settle. Each partial
+ * analysis costs more as the document grows, so they are spaced by three times the last one's cost: the
+ * whole reading takes at most about a third longer, and the first findings come pages earlier.
+ */
+function partialPresenter(show: (x: ExtractedDoc, part: PartialState) => void): (p: PartialPdf) => void {
+  let last = -Infinity;
+  let cost = 0;
+  return (p) => {
+    if (performance.now() - last < Math.max(250, 3 * cost)) return;
+    const t0 = performance.now();
+    const { doc, settledBefore } = p.read();
+    if (settledBefore > 1) show(doc, { through: p.through, pages: p.pages, settledBefore });
+    last = performance.now();
+    cost = last - t0;
+  };
+}
+
 function App({ o }: { o: ViewerOptions }) {
   const [lang, setLang] = useState<Lang>(o.lang);
-  const [report, setReport] = useState<Report>();
-  const [failures, setFailures] = useState<{ rule: string; message: string }[]>([]);
-  const [error, setError] = useState<string>();
   const [progress, setProgress] = useState<{ page: number; pages: number }>();
-  const [card, setCard] = useState<CardState | null>(null);
   const [page, setPage] = useState(1);
   const [pages, setPages] = useState(0);
   const [zoom, setZoom] = useState(1.25);
@@ -87,13 +100,9 @@ function App({ o }: { o: ViewerOptions }) {
   const [found, setFound] = useState<string>('');
   const pagesRef = useRef<HTMLDivElement>(null);
   const view = useRef<PdfView>();
-  const model = useRef<HighlightModel>();
   const abort = useRef(new AbortController());
-  const cardRef = useRef<CardState | null>(null);
-  cardRef.current = card;
-  const analysis = useRef<Analysis>();
-  const [term, setTerm] = useState<{ e: Explanation; near: CardState['near'] } | null>(null);
   const [collapsed, setCollapsed] = useState(false);
+  const c = useAnalysisController(document, { source: () => o.fileUrl });
   /** Cards stay below the toolbar and left of the docked panel: inside the pages' own box. */
   const area = (): Edges => {
     const r = pagesRef.current?.getBoundingClientRect();
@@ -110,6 +119,18 @@ function App({ o }: { o: ViewerOptions }) {
   const [companion, setCompanion] = useState<{ name: string; first: number }>();
 
   /**
+   * Analyse what was read and show it: the report, the marks on the pages, the root element's contract.
+   * `part`: only pages 1 … through are read yet (shown only if they already make a disclosure).
+   */
+  const show = (x: ExtractedDoc, part?: PartialState) => {
+    const a = analyze(x, o.rules);
+    if (part && !a.doc.isBudget) return;
+    if (x.ocrPages?.length) view.current?.setOcrText(ocrTextOf(x));
+    c.present(a, part);
+    if (!part) setScanned(x.scannedPages?.length ?? 0);
+  };
+
+  /**
    * A 说明 and its 报表 published as two files: the reader picks the other file (already downloaded) and both
    * are read as one disclosure, the narrative checked against the tables. Nothing is fetched.
    */
@@ -121,67 +142,60 @@ function App({ o }: { o: ViewerOptions }) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const doc = await openDocument(o.pdfjs, bytes.slice(), { documentOptions: o.documentOptions });
       const other = await extractPdf(o.pdfjs, new Uint8Array(0), { source: file.name, document: doc });
-      const both = combineExtracted([own, other], `${own.source} + ${file.name}`);
-      show(both, true);
+      show(combineExtracted([own, other], `${own.source} + ${file.name}`));
       setCompanion({ name: file.name, first: (own.pageCount ?? 0) + 1 });
       document.documentElement.setAttribute('data-budget-lens-parts', '2');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      c.setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
   };
 
-  /** Analyse what was read and show it: report, marks on the pages, the root element's contract. */
-  const show = (x: ExtractedDoc, combined = false) => {
-    const root = document.documentElement;
-    if (!combined) ownRef.current = x;
-    const a = analyze(x, o.rules);
-    const r = Report.parse(toReport(a));
-    const m = highlightModel(a);
-    model.current = m;
-    analysis.current = a;
-    if (x.ocrPages?.length) view.current?.setOcrText(ocrTextOf(x));
-    view.current?.setMarks(m.marks);
-    view.current?.setExplanations(explanations(a));
-    setReport(r);
-    setFailures(a.failures);
-    setScanned(x.scannedPages?.length ?? 0);
-    announceResult(root, 'ready', r.findings.length);
-  };
-
-  /** Read the pages that are images by OCR (one click), with the same progress bar and stop button. */
+  /** Read the pages that are images by OCR (one click), with the same progress bar and stop button; findings as pages finish. */
   const readScans = async () => {
     const doc = docRef.current;
     if (!o.ocr || !doc || reading) return;
     const root = document.documentElement;
     setReading(true);
+    setBusy(true);
     root.setAttribute('data-budget-lens-ocr', 'running');
     abort.current = new AbortController();
     let ocr: PdfOcrOptions | undefined;
     try {
       ocr = await o.ocr();
-      const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal, ocr });
+      const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal, ocr, onPartial: partialPresenter(show) });
+      ownRef.current = x;
       show(x);
       root.setAttribute('data-budget-lens-ocr', 'done');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      c.setError(e instanceof Error ? e.message : String(e));
       root.setAttribute('data-budget-lens-ocr', 'error');
     } finally {
       await ocr?.engine.terminate();
       setReading(false);
+      setBusy(false);
     }
+  };
+
+  /** A web page served at this address: read it as the command line does (parsed inert: no script runs, nothing loads). */
+  const readHtml = (bytes: Uint8Array, contentType: string | null) => {
+    const { text } = decodeHtml(bytes, contentType ?? undefined);
+    const parsed = new DOMParser().parseFromString(text, 'text/html');
+    c.attach(pdfSurface(undefined));
+    show(extractDom(parsed, { source: o.fileUrl }));
   };
 
   useEffect(() => {
     document.title = `${t('zh', 'brand')} · ${fileName(o.fileUrl)}`;
-    const root = document.documentElement;
     (async () => {
       let bytes: Uint8Array;
+      let contentType: string | null = null;
       try {
         // The reader's own request, repeated by the extension: their cookies, no referrer of ours.
         const res = await fetch(o.fileUrl, { credentials: 'include', referrerPolicy: 'no-referrer', signal: abort.current.signal, redirect: 'follow' });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        contentType = res.headers.get('content-type');
         bytes = new Uint8Array(await res.arrayBuffer());
       } catch (e) {
         throw new Error(`无法读取文件 cannot fetch ${o.fileUrl}: ${(e as Error).message}`);
@@ -189,9 +203,14 @@ function App({ o }: { o: ViewerOptions }) {
       performance.mark('bl-fetched');
       // What the bytes are, not what the address says (as the command line decides).
       const kind = sniffDocument(bytes);
+      if (kind === 'html') {
+        setNotPdf('html');
+        readHtml(bytes, contentType);
+        return;
+      }
       if (kind !== 'pdf') {
         setNotPdf(kind);
-        throw new Error(t(lang, kind === 'html' ? 'notPdfHtml' : 'notPdf'));
+        throw new Error(t(lang, 'notPdf'));
       }
       const guard = await checkPdfStreams(bytes, browserInflateCapped, { signal: abort.current.signal });
       if (guard) throw new Error(`${t(lang, 'tooLarge')}${guard}`);
@@ -211,27 +230,9 @@ function App({ o }: { o: ViewerOptions }) {
         }
       }
       performance.mark('bl-opened');
-      const v = new PdfView(pagesRef.current!, doc as unknown as RenderDoc, o.pdfjs.TextLayer, {
-        hover(mark, rect) {
-          if (cardRef.current?.pinned) return;
-          if (mark && rect) {
-            setCard({ findings: mark.findings, near: edges(rect), pinned: false });
-            v.activate(model.current ? relatedMarks(model.current, mark) : [mark.id]);
-          } else {
-            setCard(null);
-            v.activate([]);
-          }
-        },
-        select(mark, rect) {
-          setCard({ findings: mark.findings, near: edges(rect), pinned: true });
-          v.activate(model.current ? relatedMarks(model.current, mark) : [mark.id]);
-        },
-        page: setPage,
-        explain(e, rect) {
-          setTerm(e && rect ? { e, near: edges(rect) } : null);
-        },
-      });
+      const v = new PdfView(pagesRef.current!, doc as unknown as RenderDoc, o.pdfjs.TextLayer, { ...c.events, page: setPage });
       view.current = v;
+      c.attach(pdfSurface(v));
       await v.init();
       performance.mark('bl-laid-out');
       setPages(v.pageCount);
@@ -243,52 +244,15 @@ function App({ o }: { o: ViewerOptions }) {
       // Let the browser paint it before the analysis takes the main thread.
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       docRef.current = doc;
-      const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal });
+      const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal, onPartial: partialPresenter(show) });
+      ownRef.current = x;
       show(x);
       if (o.ocrAuto && x.scannedPages?.length) void readScans();
     })()
-      .catch((e: unknown) => {
-        setError(abort.current.signal.aborted && !(e instanceof PdfInputError) ? t(lang, 'stopped') : e instanceof Error ? e.message : String(e));
-        announceResult(root, 'error', 0);
-      })
+      .catch((e: unknown) => c.fail(abort.current.signal.aborted && !(e instanceof PdfInputError) ? t(lang, 'stopped') : e instanceof Error ? e.message : String(e)))
       .finally(() => setBusy(false));
     return () => abort.current.abort();
   }, []);
-
-  const select = async (i: number) => {
-    const m = model.current;
-    const v = view.current;
-    if (!m || !v) return;
-    const ids = m.byFinding[i] ?? [];
-    v.activate(ids);
-    const rect = await v.reveal(ids, i);
-    const free = area();
-    setCard({ findings: [i], near: rect ? edges(rect) : { left: free.left, top: free.top, right: free.left, bottom: free.top }, pinned: true });
-  };
-
-  /** Show finding i at its table cell or at its sentence (a narrative finding's two places). */
-  const jump = async (i: number, to: 'cells' | 'text') => {
-    const m = model.current;
-    const v = view.current;
-    if (!m || !v) return;
-    v.activate(m.byFinding[i] ?? []);
-    const rect = await v.reveal(findingPlaces(m, i)[to], i);
-    if (rect) setCard({ findings: [i], near: edges(rect), pinned: true });
-  };
-  const jumps = (i: number) => {
-    const m = model.current;
-    if (!m) return undefined;
-    const places = findingPlaces(m, i);
-    if (!places.text.length || !places.cells.length) return undefined;
-    return { toCell: () => void jump(i, 'cells'), toText: () => void jump(i, 'text') };
-  };
-
-  const close = () => {
-    setCard(null);
-    setTerm(null);
-    view.current?.activate([]);
-  };
-  const { nav, setCurrent } = useFindingsNav(document, report, (i) => void select(i), close);
 
   // The pages take the width the docked panel leaves; re-fit them when it opens or closes.
   useEffect(() => {
@@ -309,6 +273,7 @@ function App({ o }: { o: ViewerOptions }) {
     view.current?.setZoom(zoom * f);
     setZoom(view.current?.zoom ?? zoom);
   };
+  const analysis = c.analysis();
 
   return (
     <div class={`bl bl-viewer${collapsed ? '' : ' bl-has-dock'}${o.ticks === false ? ' bl-no-ticks' : ''}`}>
@@ -360,75 +325,54 @@ function App({ o }: { o: ViewerOptions }) {
       <Panel
         lang={lang}
         onLang={setLang}
-        report={report}
-        error={error}
-        failures={failures}
-        onSelect={(i) => {
-          setCurrent(i);
-          void select(i);
-        }}
-        nav={nav}
+        {...c.panel}
         collapsed={collapsed}
         onCollapse={setCollapsed}
         {...(progress ? { progress } : {})}
         actions={
           <div>
-            {report && (
-              <ExportButtons
-                lang={lang}
-                report={report}
-                container={() => document.body}
-                onPrint={() => {
-                  if (analysis.current) openPrintable(analysis.current, report, o.fileUrl).catch((e: unknown) => setError(String(e)));
-                }}
-              />
+            {notPdf === 'html' && <p class="bl-note">{t(lang, 'notPdfHtml')}</p>}
+            {c.exports(lang, () => document.body)}
+            {analysis && !c.partial && !notPdf && (companion || !analysis.doc.tables.some((x) => x.kind !== 'unknown') || !analysis.doc.claims.length) && (
+              <div class="bl-actions" style={{ marginTop: '6px' }}>
+                {companion ? (
+                  <span class="bl-note">{t(lang, 'companionAdded', { name: companion.name, first: companion.first })}</span>
+                ) : (
+                  <label class="bl-note">
+                    {t(lang, 'companionOffer')}{' '}
+                    <input
+                      type="file"
+                      accept="application/pdf,.pdf"
+                      data-action="add-companion"
+                      onChange={(e) => {
+                        const f = (e.currentTarget as HTMLInputElement).files?.[0];
+                        if (f) void addCompanion(f);
+                      }}
+                    />
+                  </label>
+                )}
+              </div>
             )}
-          {analysis.current && (companion || !analysis.current.doc.tables.some((x) => x.kind !== 'unknown') || !analysis.current.doc.claims.length) && (
+            {scanned > 0 && o.ocr && (
+              <div class="bl-actions" style={{ marginTop: '6px' }}>
+                <span class="bl-note">{t(lang, 'scansFound', { n: scanned })}</span>{' '}
+                <button type="button" data-action="ocr" disabled={reading} onClick={() => void readScans()}>
+                  {t(lang, 'readScans')}
+                </button>
+              </div>
+            )}
             <div class="bl-actions" style={{ marginTop: '6px' }}>
-              {companion ? (
-                <span class="bl-note">{t(lang, 'companionAdded', { name: companion.name, first: companion.first })}</span>
-              ) : (
-                <label class="bl-note">
-                  {t(lang, 'companionOffer')}{' '}
-                  <input type="file" accept="application/pdf,.pdf" data-action="add-companion" onChange={(e) => {
-                    const f = (e.currentTarget as HTMLInputElement).files?.[0];
-                    if (f) void addCompanion(f);
-                  }} />
-                </label>
-              )}
-            </div>
-          )}
-          {scanned > 0 && o.ocr && (
-            <div class="bl-actions" style={{ marginTop: '6px' }}>
-              <span class="bl-note">{t(lang, 'scansFound', { n: scanned })}</span>{' '}
-              <button type="button" data-action="ocr" disabled={reading} onClick={() => void readScans()}>
-                {t(lang, 'readScans')}
+              <button type="button" data-action="open-original" onClick={() => o.openOriginal(o.fileUrl)}>
+                {t(lang, 'openOriginal')}
+              </button>
+              <button type="button" data-action="stop-intercepting" onClick={() => o.stopIntercepting()}>
+                {t(lang, 'stopIntercepting')}
               </button>
             </div>
-          )}
-          <div class="bl-actions" style={{ marginTop: '6px' }}>
-            <button type="button" data-action="open-original" onClick={() => o.openOriginal(o.fileUrl)}>
-              {t(lang, 'openOriginal')}
-            </button>
-            <button type="button" data-action="stop-intercepting" onClick={() => o.stopIntercepting()}>
-              {t(lang, 'stopIntercepting')}
-            </button>
-          </div>
           </div>
         }
       />
-      {term && !card && <TermCard lang={lang} title={term.e.title} body={term.e.body} near={term.near} area={area()} />}
-      {card && report && (
-        <Card
-          lang={lang}
-          findings={card.findings.map((i) => report.findings[i]!).filter(Boolean)}
-          near={card.near}
-          pinned={card.pinned}
-          onClose={close}
-          area={area()}
-          jumps={(k) => jumps(card.findings[k]!)}
-        />
-      )}
+      {c.cards(lang, area())}
     </div>
   );
 }

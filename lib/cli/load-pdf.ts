@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extractPdf, PdfInputError, type PdfProgress } from '../extract/pdf/extract-pdf';
+import { extractPdf, PdfInputError, type PartialPdf, type PdfProgress } from '../extract/pdf/extract-pdf';
 import { checkPdfStreams } from '../extract/pdf/stream-guard';
 import { nodeInflateCapped } from './inflate-node';
 import type { PdfjsModule } from '../extract/pdf/pdfjs-api';
@@ -41,6 +41,8 @@ interface PdfReadOptions {
   password?: string;
   /** Read pictures of text by OCR (see lib/cli/ocr-node.ts); the caller terminates the engine. */
   ocr?: PdfOcrOptions;
+  /** The pages read so far, each time they grow (see PartialPdf). */
+  onPartial?: (p: PartialPdf) => void;
 }
 
 /**
@@ -61,5 +63,6 @@ export async function extractPdfBytes(bytes: Uint8Array, source: string, opts: P
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.password !== undefined ? { password: o.password } : {}),
     ...(o.ocr ? { ocr: o.ocr } : {}),
+    ...(o.onPartial ? { onPartial: o.onPartial } : {}),
   });
 }

@@ -60,6 +60,12 @@ export interface Rule {
   appliesTo: readonly DocumentKind[];
   /** Runs even on a document not recognised as a disclosure (problems with the file itself). */
   always?: boolean;
+  /**
+   * The rule judges the document as a whole: what it lacks, or what differs anywhere in it (a table the
+   * contents list, one organisation name throughout). Its findings on part of a document may not hold for
+   * the whole, so while a PDF is read page by page they wait for the last page (lib/rules/settled.ts).
+   */
+  scope?: 'document';
   check(doc: BudgetDoc, ctx: RuleContext): Finding[];
 }
 

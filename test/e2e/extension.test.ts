@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 async function ready(page: Page, timeout = 30_000): Promise<{ state: string; findings: number }> {
-  await page.waitForFunction(() => document.documentElement.getAttribute('data-budget-lens') !== null, null, { timeout });
+  await page.waitForFunction(() => !['', null, 'reading'].includes(document.documentElement.getAttribute('data-budget-lens')), null, { timeout });
   return page.evaluate(() => ({ state: document.documentElement.getAttribute('data-budget-lens') ?? '', findings: Number(document.documentElement.getAttribute('data-budget-lens-findings')) }));
 }
 

@@ -26,7 +26,7 @@ afterAll(async () => {
 const hits = (prefix: string) => srv.log.filter((r) => r.url.startsWith(prefix));
 
 async function ready(page: Page, timeout = 30_000): Promise<string> {
-  await page.waitForFunction(() => document.documentElement.getAttribute('data-budget-lens') !== null, null, { timeout });
+  await page.waitForFunction(() => !['', null, 'reading'].includes(document.documentElement.getAttribute('data-budget-lens')), null, { timeout });
   return (await page.evaluate(() => document.documentElement.getAttribute('data-budget-lens'))) ?? '';
 }
 
@@ -195,7 +195,11 @@ describe('the viewer on files that would freeze it', () => {
     const server = createServer((req, res) => {
       const body = files[(req.url ?? '').split('?')[0] as keyof typeof files];
       if (!body) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'application/pdf' }).end(body);
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      if (req.url?.endsWith('?slow')) {
+        res.flushHeaders();
+        setTimeout(() => res.end(body), 3000);
+      } else res.end(body);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     big = {
@@ -212,7 +216,10 @@ describe('the viewer on files that would freeze it', () => {
 
   it('a content bomb: "too large to read" in seconds, not minutes at gigabytes', async () => {
     const page = await ext.ctx.newPage();
-    await page.goto(`${big.url}/bomb.pdf`).catch(() => undefined);
+    // The file arrives slowly (as a large one does): the stop button is on screen while it is read.
+    await page.goto(`${big.url}/bomb.pdf?slow`).catch(() => undefined);
+    await page.waitForURL(/viewer\.html/, { timeout: 30_000 });
+    await page.locator('[data-action="stop"]').waitFor({ timeout: 10_000 });
     const state = await ready(page, 60_000).catch(async (e: Error) => `${e.message} — ${page.url()} — ${await page.locator('body').innerText().catch(() => '')}`);
     expect(state).toBe('error');
     expect(await page.locator('.bl-panel').innerText()).toMatch(/太大|too large/i);
@@ -232,12 +239,22 @@ describe('the viewer on files that would freeze it', () => {
     await page.close();
   });
 
-  it('HTML served at a .pdf address is named as a web page, as the command line reads it', async () => {
+  it('HTML served at a .pdf address is read as a web page, as the command line reads it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { extractHtmlBytes } = await import('../../lib/cli/load-html');
+    const { analyze } = await import('../../lib/analyze');
+    const body = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'html', '003-clean-gbk.html'));
+    const cli = analyze(extractHtmlBytes(new Uint8Array(body), 'x.html', 'text/html'));
     const page = await ext.ctx.newPage();
-    await page.route('**/page-at.pdf', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html><head><title>x</title></head><body><p>hi</p></body></html>' }));
+    await page.route('**/page-at.pdf', (route) => route.fulfill({ status: 200, contentType: 'text/html', body }));
     await page.goto(`${srv.url}/page-at.pdf`).catch(() => undefined);
-    expect(await ready(page, 30_000)).toBe('error');
-    expect(await page.locator('.bl-panel').innerText()).toMatch(/网页|web page/);
+    expect(await ready(page, 30_000)).toBe('ready');
+    expect(await page.evaluate(() => Number(document.documentElement.getAttribute('data-budget-lens-findings')))).toBe(cli.findings.length);
+    expect(cli.findings.length).toBeGreaterThan(0);
+    const panel = await page.locator('.bl-panel').innerText();
+    expect(panel).toMatch(/网页|web page/);
+    expect(panel).toContain(cli.doc.organization ?? '');
     await page.close();
   });
 });

@@ -10,6 +10,15 @@ export interface PdfProgress {
   pages: number;
 }
 
+/** The pages read so far, as a document of their own (the viewer shows what they settle while the rest is read). */
+export interface PartialPdf {
+  /** Pages 1 … through are read. */
+  through: number;
+  pages: number;
+  /** The pages read, assembled like a whole document (built on demand: a copy of every page read so far). */
+  read(): { doc: ExtractedDoc; settledBefore: number };
+}
+
 interface PdfExtractOptions {
   source: string;
   /** Extra getDocument options: cMapUrl, standardFontDataUrl, wasmUrl … (environment specific). */
@@ -27,6 +36,8 @@ interface PdfExtractOptions {
   pageTimeMs?: number;
   /** Read pictures of text by OCR (lib/extract/ocr); without it an image-only page is reported, not read. */
   ocr?: PdfOcrOptions;
+  /** Told each time the run of pages read from page 1 grows (never for the last page: the result follows). */
+  onPartial?: (p: PartialPdf) => void;
 }
 
 /**
@@ -56,12 +67,20 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
   try {
     const title = await documentTitle(doc);
     const all = Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    const onPartial = opts.onPartial;
     const { pages, warnings, ocrPages } = await readPages(pdfjs, doc, all, {
       keepPages: !!shared,
       pageTimeMs: opts.pageTimeMs ?? PDF_LIMITS.pageTimeMs,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.ocr ? { ocr: opts.ocr } : {}),
       onPage: (n) => opts.onProgress?.({ page: n, pages: doc.numPages }),
+      ...(onPartial
+        ? {
+            onPrefix: (through: number, read: readonly PageBlocks[], ocrRead: number[]) => {
+              if (through < doc.numPages) onPartial({ through, pages: doc.numPages, read: () => assemblePrefix(read, through, { source: opts.source, title, ocrPages: ocrRead }) });
+            },
+          }
+        : {}),
     });
     return assemblePages(pages, { source: opts.source, title, warnings, ocrPages });
   } finally {
@@ -73,6 +92,19 @@ async function documentTitle(doc: PdfjsDocument): Promise<string> {
   const meta = await doc.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
   const t = meta.info?.['Title'];
   return typeof t === 'string' ? t : '';
+}
+
+/**
+ * Pages 1 … through as a document, from a copy (assembling joins tables in place, and the pages are still
+ * being read). Only the last block can still grow overleaf: what lies on pages before the one it starts
+ * on is final.
+ */
+function assemblePrefix(read: readonly PageBlocks[], through: number, meta: { source: string; title: string; ocrPages: number[] }): { doc: ExtractedDoc; settledBefore: number } {
+  const copy = structuredClone(read.filter((p) => p.page <= through));
+  const doc = assemblePages(copy, { source: meta.source, title: meta.title, warnings: [], ocrPages: meta.ocrPages.filter((n) => n <= through) });
+  const last = doc.blocks[doc.blocks.length - 1];
+  const start = !last ? through + 1 : last.type === 'table' ? (last.page ?? (last.anchor.kind === 'pdf' ? last.anchor.page : 1)) : last.anchor.kind === 'pdf' ? last.anchor.page : 1;
+  return { doc, settledBefore: Math.min(start, through + 1) };
 }
 
 /** OCR pages in flight at once: enough to keep every OCR worker busy, few enough to bound the rendered images held. */
@@ -88,11 +120,28 @@ async function readPages(
   pdfjs: PdfjsModule,
   doc: PdfjsDocument,
   numbers: readonly number[],
-  opts: { keepPages?: boolean; signal?: AbortSignal; onPage?: (n: number) => void; ocr?: PdfOcrOptions; pageTimeMs?: number } = {},
+  opts: {
+    keepPages?: boolean;
+    signal?: AbortSignal;
+    onPage?: (n: number) => void;
+    /** Pages numbers[0] … through are all read (told each time that run grows). */
+    onPrefix?: (through: number, pages: readonly PageBlocks[], ocrPages: number[]) => void;
+    ocr?: PdfOcrOptions;
+    pageTimeMs?: number;
+  } = {},
 ): Promise<{ pages: PageBlocks[]; warnings: ExtractWarning[]; ocrPages: number[] }> {
   const pages: PageBlocks[] = [];
   const warnings: ExtractWarning[] = [];
   const ocrPages: number[] = [];
+  const finished = new Set<number>();
+  let prefix = 0;
+  const finish = (pb: PageBlocks) => {
+    pages.push(pb);
+    finished.add(pb.page);
+    const before = prefix;
+    while (prefix < numbers.length && finished.has(numbers[prefix]!)) prefix++;
+    if (prefix > before) opts.onPrefix?.(numbers[prefix - 1]!, pages, ocrPages);
+  };
   const inFlight: Promise<void>[] = [];
   // OCR pages finish out of order: progress counts pages done, so the bar ends full.
   let done = 0;
@@ -130,12 +179,12 @@ async function readPages(
               if (read.glyphs.some((g) => g.conf !== undefined)) ocrPages.push(n);
             }
             if (c.glyphs.length === 0 && c.imageCover > 0.3) laid.glyphCount = -1;
-            pages.push(laid);
             opts.onPage?.(++done);
+            finish(laid);
           },
           (e) => {
-            pages.push(failed(n, e));
             opts.onPage?.(++done);
+            finish(failed(n, e));
           },
         );
         inFlight.push(job);
@@ -148,8 +197,8 @@ async function readPages(
     } catch (e) {
       pb = failed(n, e);
     }
-    pages.push(pb);
     opts.onPage?.(n);
+    finish(pb);
   }
   await Promise.all(inFlight);
   // Not one page could be read (a page tree that loops, content that does not parse): the file is

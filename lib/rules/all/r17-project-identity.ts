@@ -52,6 +52,7 @@ export default defineRule({
   },
   example: { zh: '例：“工作经费”项目表 196.73，绩效表 196.7（舍入）；项目表 10 个项目 = 绩效表 10 个 = 说明“共10个项目”。', en: 'E.g. 196.73 vs 196.7; 10 projects everywhere.' },
   severity: 'error',
+  scope: 'document',
   group: 'cross-table',
   appliesTo: ['budget'],
   check(doc, ctx) {

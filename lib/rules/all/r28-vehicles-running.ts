@@ -13,6 +13,7 @@ export default defineRule({
   },
   example: { zh: '例：“共有车辆1辆”，但公务用车运行维护费 0 万元。', en: 'E.g. one car, zero running costs.' },
   severity: 'warning',
+  scope: 'document',
   group: 'plausibility',
   appliesTo: ['budget'],
   check(doc) {

@@ -16,6 +16,7 @@ export default defineRule({
   },
   example: { zh: '例：项目表“视频会议调度系延伸工程”，绩效表“视频会商调度系延伸工程”，金额都是 17.12 万元。', en: 'E.g. 视频会议… vs 视频会商…, both 17.12.' },
   severity: 'error',
+  scope: 'document',
   group: 'completeness',
   appliesTo: ['budget'],
   check(doc) {

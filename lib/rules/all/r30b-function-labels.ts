@@ -15,6 +15,7 @@ export default defineRule({
   },
   example: { zh: '例：收支总表“十、卫生健康 21.25”，财政拨款收支表却把 21.25 填在“（九）医疗卫生与计划生育支出”，“（十）卫生健康支出”为空。', en: 'E.g. 21.25 on the outdated row while the current row is blank.' },
   severity: 'error',
+  scope: 'document',
   group: 'completeness',
   appliesTo: ['budget', 'final-accounts'],
   check(doc) {

@@ -13,6 +13,7 @@ export default defineRule({
   },
   example: { zh: '例：目录有“二、部门收入预算表”“七、支出经济分类汇总表”，正文中却没有这两张表。', en: 'E.g. the contents list the income table but the body has none.' },
   severity: 'error',
+  scope: 'document',
   group: 'completeness',
   appliesTo: ['budget', 'final-accounts'],
   check(doc) {

@@ -33,6 +33,7 @@ export default defineRule({
   },
   example: { zh: '例：政府性基金支出预算表写着“部门名称：洛阳市 XXXX 局”。', en: 'E.g. "部门名称：洛阳市 XXXX 局".' },
   severity: 'error',
+  scope: 'document',
   group: 'completeness',
   appliesTo: ['budget', 'final-accounts'],
   check(doc) {

@@ -13,6 +13,7 @@ export default defineRule({
   },
   example: { zh: '例：2024 年预算说明中写“与 2022 年相比”。', en: 'E.g. a 2024 budget "compared with 2022".' },
   severity: 'warning',
+  scope: 'document',
   group: 'completeness',
   appliesTo: ['budget', 'final-accounts'],
   check(doc) {

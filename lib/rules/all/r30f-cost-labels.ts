@@ -20,6 +20,7 @@ export default defineRule({
   },
   example: { zh: '例：项目“工作经费”的成本指标“大厅运行经费预算成本 ≤39万元”。', en: 'E.g. 工作经费 with "大厅运行经费预算成本".' },
   severity: 'warning',
+  scope: 'document',
   group: 'performance',
   appliesTo: ['budget', 'performance-targets'],
   check(doc) {

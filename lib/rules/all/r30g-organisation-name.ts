@@ -15,6 +15,7 @@ export default defineRule({
   },
   example: { zh: '例：封面“上海市普陀区规划和自然资源局”，表格部分标题“上海市规划和自然资源局”。', en: 'E.g. the district missing from one heading.' },
   severity: 'warning',
+  scope: 'document',
   group: 'completeness',
   appliesTo: ['budget', 'final-accounts'],
   check(doc) {

@@ -25,6 +25,7 @@ export default defineRule({
   },
   example: { zh: '例：人大常委会办公室整体表项目支出 1,858,400.0 = 汇总表“101 …”行 1,858,400.0。', en: 'E.g. 1,858,400.0 in both places.' },
   severity: 'error',
+  scope: 'document',
   group: 'completeness',
   appliesTo: ['performance-targets', 'budget'],
   check(doc, ctx) {

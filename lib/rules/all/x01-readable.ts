@@ -16,6 +16,7 @@ export default defineRule({
   },
   example: { zh: '例：上传的是盖章后扫描的 PDF，25 页全是图片。', en: 'E.g. a stamped and scanned PDF: all 25 pages are images.' },
   severity: 'error',
+  scope: 'document',
   group: 'completeness',
   appliesTo: ['budget', 'final-accounts', 'performance-targets', 'other'],
   always: true,

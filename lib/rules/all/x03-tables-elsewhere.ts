@@ -19,6 +19,7 @@ export default defineRule({
   },
   example: { zh: '例：郑州某局 2015 年预算说明网页，三张表在“附表.xls”里。', en: 'E.g. a 2015 budget page whose three tables are in 附表.xls.' },
   severity: 'info',
+  scope: 'document',
   group: 'completeness',
   appliesTo: ['budget', 'final-accounts'],
   check(doc) {
