@@ -27,7 +27,9 @@ const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bl:analyse') }),
   /** popup → content: open (expand) the panel on this page. */
   z.object({ type: z.literal('bl:show-panel') }),
-  /** content → background: the page's state changed (for the toolbar badge and the popup). */
+  /** popup → viewer: open the panel of the viewer in this tab (extension pages get no tab messages). */
+  z.object({ type: z.literal('bl:show-viewer-panel'), tabId: z.number().int() }),
+  /** content, viewer → background: the page's state changed (for the toolbar badge and the popup). */
   z.object({ type: z.literal('bl:state'), state: TabState }),
   /** content → background: open this PDF in the viewer, in a new tab beside the page. */
   z.object({ type: z.literal('bl:open-pdf'), url: z.string().url() }),

@@ -8,6 +8,7 @@ import type { PdfjsDocument, PdfjsModule } from '../../lib/extract/pdf/pdfjs-api
 import type { PdfOcrOptions } from '../../lib/extract/ocr/page';
 import type { ExtractedDoc } from '../../lib/extract/types';
 import { combineExtracted } from '../../lib/extract/combine';
+import type { TabState } from '../../lib/messages';
 import type { RuleOptions } from '../../lib/rules/engine';
 import { useAnalysisController, type PartialState, type Surface } from '../analysis/controller';
 import { viewportArea } from '../Card';
@@ -34,6 +35,10 @@ export interface ViewerOptions {
   ocr?: () => Promise<PdfOcrOptions>;
   /** Read scanned pages as soon as the PDF is open (the reader's option), instead of offering it. */
   ocrAuto?: boolean;
+  /** Told when the analysis is done or failed (the popup and the toolbar badge show it). */
+  onState?: (s: TabState) => void;
+  /** Lets the viewer's page open the panel from outside (the popup's "show the panel"). */
+  expose?: (api: { show(): void }) => void;
 }
 
 function fileName(url: string): string {
@@ -103,6 +108,7 @@ function App({ o }: { o: ViewerOptions }) {
   const abort = useRef(new AbortController());
   const [collapsed, setCollapsed] = useState(false);
   const c = useAnalysisController(document, { source: () => o.fileUrl });
+  o.expose?.({ show: () => setCollapsed(false) });
   /** Cards stay below the toolbar and left of the docked panel: inside the pages' own box. */
   const area = (): Edges => {
     const r = pagesRef.current?.getBoundingClientRect();
@@ -126,8 +132,10 @@ function App({ o }: { o: ViewerOptions }) {
     const a = analyze(x, o.rules);
     if (part && !a.doc.isBudget) return;
     if (x.ocrPages?.length) view.current?.setOcrText(ocrTextOf(x));
-    c.present(a, part);
-    if (!part) setScanned(x.scannedPages?.length ?? 0);
+    const r = c.present(a, part);
+    if (part) return;
+    setScanned(x.scannedPages?.length ?? 0);
+    o.onState?.({ state: 'ready', detected: true, isBudget: r.isBudget, findings: r.findings.length, errors: r.counts.error, warnings: r.counts.warning, ...(r.organization ? { organization: r.organization.slice(0, 200) } : {}), ...(r.year ? { year: String(r.year).slice(0, 20) } : {}) });
   };
 
   /**
@@ -249,7 +257,10 @@ function App({ o }: { o: ViewerOptions }) {
       show(x);
       if (o.ocrAuto && x.scannedPages?.length) void readScans();
     })()
-      .catch((e: unknown) => c.fail(abort.current.signal.aborted && !(e instanceof PdfInputError) ? t(lang, 'stopped') : e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => {
+        c.fail(abort.current.signal.aborted && !(e instanceof PdfInputError) ? t(lang, 'stopped') : e instanceof Error ? e.message : String(e));
+        o.onState?.({ state: 'error', detected: true });
+      })
       .finally(() => setBusy(false));
     return () => abort.current.abort();
   }, []);

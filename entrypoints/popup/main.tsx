@@ -64,7 +64,11 @@ async function refresh(): Promise<void> {
       onOptions={() => void browser.runtime.openOptionsPage()}
       onShowPanel={async () => {
         if (!tab) return;
-        await browser.tabs.sendMessage(tab.id, { type: 'bl:show-panel' }).catch(() => undefined);
+        // A web page's content script, or the viewer in that tab (the popup may not see the tab's address).
+        await Promise.all([
+          browser.tabs.sendMessage(tab.id, { type: 'bl:show-panel' }).catch(() => undefined),
+          browser.runtime.sendMessage({ type: 'bl:show-viewer-panel', tabId: tab.id }).catch(() => undefined),
+        ]);
         // As a toolbar popup: close it, so the reader sees the panel.
         if (!new URLSearchParams(location.search).get('tab')) window.close();
       }}

@@ -14,7 +14,7 @@ import { t } from '../../components/i18n';
 import { injectPageStyles, VIEWER_STYLES } from '../../components/styles';
 import { refuseSyntheticEvents } from '../../components/trusted-events';
 import { startViewer, type ViewerOptions } from '../../components/viewer/ViewerApp';
-import { viewerFileParam, viewerTokenParam } from '../../lib/messages';
+import { parseMessage, viewerFileParam, viewerTokenParam } from '../../lib/messages';
 import { ruleFilter } from '../../lib/settings';
 import { isHttpUrl } from '../../lib/url-safety';
 
@@ -104,6 +104,16 @@ async function start(): Promise<void> {
     stopIntercepting: () => void browser.runtime.sendMessage({ type: 'bl:intercept', on: false }).then(() => browser.runtime.sendMessage({ type: 'bl:open-original', url: file })),
     ocr: () => import('./ocr').then((m) => m.viewerOcr()),
     ocrAuto: settings.ocrAuto,
+    onState: (state) => void browser.runtime.sendMessage({ type: 'bl:state', state }).catch(() => undefined),
+    expose: (api) => (panel = api),
   };
+  let panel: { show(): void } | undefined;
+  // The popup's "show the panel" for the viewer in its tab (tab messages reach content scripts only).
+  const own = await browser.tabs.getCurrent().catch(() => undefined);
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const m = parseMessage(raw);
+    if (m?.type === 'bl:show-viewer-panel' && own?.id === m.tabId) panel?.show();
+    return undefined;
+  });
   startViewer(root, opts);
 }

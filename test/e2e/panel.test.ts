@@ -229,6 +229,25 @@ describe('the viewer at 1280×720', () => {
     expect(ticks.bad).toEqual([]);
     await page.close();
   });
+
+  it('the popup on the viewer names the organisation and its findings, and reopens the collapsed panel', async () => {
+    const page = await open(`${srv.url}/pdf/000-word-cms-portrait.pdf`);
+    await page.waitForURL(/viewer\.html\?file=/, { timeout: 15_000 });
+    await ready(page, 60_000);
+    const findings = Number(await page.evaluate(() => document.documentElement.getAttribute('data-budget-lens-findings')));
+    await page.locator('[data-action="collapse"]').click();
+    await page.locator('[data-budget-lens-panel="collapsed"]').waitFor({ timeout: 5000 });
+    const tabId = await ext.tabId(page.url());
+    const popup = await ext.ctx.newPage();
+    await popup.goto(ext.ext(`popup.html?tab=${tabId}`));
+    await popup.locator('[data-organization]').waitFor({ timeout: 10_000 });
+    expect(await popup.locator('[data-organization]').innerText()).toContain('洛阳市城乡一体化示范区党政办公室');
+    expect(Number(await popup.locator('[data-findings]').getAttribute('data-findings'))).toBe(findings);
+    await popup.locator('[data-action="show-panel"]').click();
+    await page.locator('[data-budget-lens-panel="docked"]').waitFor({ timeout: 5000 });
+    await popup.close();
+    await page.close();
+  });
 });
 
 describe('ticks can be turned off', () => {
