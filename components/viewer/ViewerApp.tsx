@@ -88,8 +88,12 @@ function partialPresenter(show: (x: ExtractedDoc, part: PartialState) => void): 
   return (p) => {
     if (performance.now() - last < Math.max(250, 3 * cost)) return;
     const t0 = performance.now();
-    const { doc, settledBefore } = p.read();
-    if (settledBefore > 1) show(doc, { through: p.through, pages: p.pages, settledBefore });
+    try {
+      const { doc, settledBefore } = p.read();
+      if (settledBefore > 1) show(doc, { through: p.through, pages: p.pages, settledBefore });
+    } catch {
+      // Only a preview: the reading goes on, and the whole document's analysis follows.
+    }
     last = performance.now();
     cost = last - t0;
   };
