@@ -86,7 +86,7 @@ export async function benchOcr(): Promise<boolean> {
   const psm = process.env['BL_OCR_PSM'];
   for (const dpi of [150, 300]) {
     const renderDpi = Number(process.env['BL_OCR_DPI'] ?? 0);
-    const ocr = await nodeOcr('auto', { workers: 1, ...(psm ? { psm } : {}), ...(renderDpi ? { dpi: renderDpi } : {}) });
+    const ocr = await nodeOcr('auto', { workers: 1, ...(psm ? { psm } : {}), ...(process.env['BL_OCR_LANG'] ? { lang: process.env['BL_OCR_LANG'] } : {}), ...(renderDpi ? { dpi: renderDpi } : {}) });
     // Starting the worker and loading the model (≈1–2 s) is paid once, not per page: warm up first.
     await extractPdfBytes(scanPdf(PAGES[0]![1], 72, { first: 1, last: 1 }), 'warm', { ocr });
     for (const [label, file, page] of PAGES) {
