@@ -22,7 +22,7 @@ function inside(g: PlacedGlyph, b: [number, number, number, number]): boolean {
  * 0–0.80, one at 0.88; a fifth of the correctly read Chinese words score below it too, so it flags more
  * than it should, which is the safe side: a finding resting on such a word becomes a note, not an error.
  */
-export const MIN_TEXT_CONFIDENCE = 0.85;
+const MIN_TEXT_CONFIDENCE = 0.85;
 
 const LETTER = /\p{L}/u;
 
@@ -65,7 +65,7 @@ function reading(glyphs: PlacedGlyph[], minConf: number): OcrReading {
  * leaves a gap wider than half a character (the words of a line, the columns of an unruled table), each
  * with the box of its own glyphs, so find and selection land on the words rather than on the whole cell.
  */
-export function textRuns(glyphs: PlacedGlyph[]): OcrTextRun[] {
+function textRuns(glyphs: PlacedGlyph[]): OcrTextRun[] {
   const out: OcrTextRun[] = [];
   let cur: { text: string; box: [number, number, number, number]; base: number; size: number } | undefined;
   const flush = () => {
