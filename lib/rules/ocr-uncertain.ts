@@ -1,8 +1,10 @@
 /**
  * Findings on text read by OCR (issue 12). A number the OCR engine read with low confidence, or one whose
  * failed relation is explained by a single misread digit, has not been positively identified: the finding
- * is kept, as a note that the figure was possibly misread, never as an error of the document. Runs after
- * every rule (lib/rules/engine.ts); documents without OCR pass through untouched.
+ * is kept, as a note that the figure was possibly misread, never as an error of the document. The same holds
+ * for words: a label, title, name or 目录 entry quoted from characters read with low confidence, or compared
+ * with one a character or two away, may be the model's slip rather than the document's. Runs after every
+ * rule (lib/rules/engine.ts); documents without OCR pass through untouched.
  */
 import type { Anchor, OcrReading } from '../extract/types';
 import type { BudgetDoc, Table } from '../recognize/model';
