@@ -60,29 +60,29 @@ function reading(glyphs: PlacedGlyph[], minConf: number): OcrReading {
   return { confidence: conf.length ? Math.min(...conf) : 1, uncertain, ...(doubtfulText.length ? { doubtfulText } : {}) };
 }
 
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 /**
  * The text inside a box as the viewer's text layer lays it out: one run per line, split where the print
- * leaves a gap wider than half a character (the words of a line, the columns of an unruled table), each
- * with the box of its own glyphs, so find and selection land on the words rather than on the whole cell.
+ * leaves a gap of a character or more (the columns of an unruled table, words set apart), each with the box
+ * of its own glyphs, so find and selection land on the words rather than on the whole cell. The run's top
+ * and bottom are its glyphs' medians: one character the model boxed too tall does not stretch the line.
  */
 function textRuns(glyphs: PlacedGlyph[]): OcrTextRun[] {
   const out: OcrTextRun[] = [];
-  let cur: { text: string; box: [number, number, number, number]; base: number; size: number } | undefined;
+  let cur: PlacedGlyph[] = [];
   const flush = () => {
-    if (cur && cur.text.trim()) out.push({ text: cur.text, box: cur.box });
-    cur = undefined;
+    const text = cur.map((g) => g.ch).join('');
+    if (text.trim()) out.push({ text, box: [cur[0]!.x0, median(cur.map((g) => g.top)), Math.max(...cur.map((g) => g.x1)), median(cur.map((g) => g.bottom))] });
+    cur = [];
   };
   for (const g of inReadingOrder(glyphs)) {
-    const sameLine = cur && Math.abs(g.base - cur.base) <= Math.min(g.size, cur.size) * 0.4;
-    if (!cur || !sameLine || g.x0 - cur.box[2] > Math.max(g.size, cur.size) * 0.5) {
-      flush();
-      cur = { text: g.ch, box: [g.x0, g.top, g.x1, g.bottom], base: g.base, size: g.size };
-      continue;
-    }
-    cur.text += g.ch;
-    cur.box = [Math.min(cur.box[0], g.x0), Math.min(cur.box[1], g.top), Math.max(cur.box[2], g.x1), Math.max(cur.box[3], g.bottom)];
+    const last = cur[cur.length - 1];
+    const sameLine = last && Math.abs(g.base - last.base) <= Math.min(g.size, last.size) * 0.4;
+    if (last && (!sameLine || g.x0 - last.x1 >= Math.max(g.size, last.size))) flush();
+    cur.push(g);
   }
-  flush();
+  if (cur.length) flush();
   return out;
 }
 
