@@ -51,6 +51,21 @@ describe('OCR pieces', () => {
     expect(img.data[101 * 400 + 110]).toBe(0);
   });
 
+  it('keeps short vertical rules that hang from a horizontal one (a header row cut off by the page break)', () => {
+    const scale = 2;
+    const img: GrayImage = { width: 400, height: 200, data: new Uint8Array(400 * 200).fill(255) };
+    const ink = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) img.data[y * 400 + x] = 0;
+    };
+    ink(20, 160, 380, 162); // the table's top rule, the last thing on the page
+    ink(100, 160, 102, 180); // a 10 pt cell border hanging from it
+    ink(200, 100, 202, 120); // a 10 pt stroke of a character, touching nothing
+    const v = findImageRulings(img, { scale }).filter((s) => !s.horizontal);
+    expect(v).toHaveLength(1);
+    expect(v[0]!.x0).toBeCloseTo(50.5, 1);
+    expect(v[0]!.y1 - v[0]!.y0).toBeCloseTo(10, 0);
+  });
+
   it('repairs numbers: separators read as points, letters read for digits (and marks those doubtful)', () => {
     const syms = (s: string, conf = 0.95) => [...s].map((text, i) => ({ text, conf, box: [i * 10, 0, i * 10 + 8, 12] as [number, number, number, number] }));
     expect(repairNumber(syms('1.511.89')).map((s) => s.text).join('')).toBe('1,511.89');
