@@ -3,7 +3,8 @@
  * from our own PDF fixtures (and one corpus page when ../shared is there). The truth is the text layer of
  * the same page (pdftotext). Amounts are compared as a multiset of printed strings (commas ignored): read
  * right, read wrong — and of those, how many OCR itself marked as uncertain (they become "possibly misread"
- * notes, not errors).
+ * notes, not errors). BL_OCR_LANG (a model beside chi_sim, e.g. HanS), BL_OCR_DPI (rendering resolution) and
+ * BL_OCR_PSM (page segmentation) compare alternatives; BL_OCR_SHOW prints the amounts read wrong.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -80,13 +81,13 @@ function hanRecall(want: string, got: string): number {
 }
 
 export async function benchOcr(): Promise<boolean> {
-  console.log(`\nOCR (tesseract.js 7 + Debian tesseract-ocr-chi-sim, one worker, rendering at 300 dpi${process.env['BL_OCR_PSM'] ? `, page segmentation ${process.env['BL_OCR_PSM']}` : ''}): scans of our fixtures`);
+  console.log(`\nOCR (tesseract.js 7 + Debian's ${process.env['BL_OCR_LANG'] ?? 'chi_sim'} model, one worker, rendering at ${process.env['BL_OCR_DPI'] ?? 300} dpi${process.env['BL_OCR_PSM'] ? `, page segmentation ${process.env['BL_OCR_PSM']}` : ''}): scans of our fixtures`);
   const rows: string[][] = [['page', 'scan dpi', 's / page', 'amounts', 'read right', 'read wrong', 'wrong but marked uncertain', 'Han chars recalled']];
   const totals = new Map<number, { sec: number; pages: number; n: number; right: number; wrong: number; marked: number }>();
   const psm = process.env['BL_OCR_PSM'];
   for (const dpi of [150, 300]) {
     const renderDpi = Number(process.env['BL_OCR_DPI'] ?? 0);
-    const ocr = await nodeOcr('auto', { workers: 1, ...(psm ? { psm } : {}), ...(renderDpi ? { dpi: renderDpi } : {}) });
+    const ocr = await nodeOcr('auto', { workers: 1, ...(psm ? { psm } : {}), ...(process.env['BL_OCR_LANG'] ? { lang: process.env['BL_OCR_LANG'] } : {}), ...(renderDpi ? { dpi: renderDpi } : {}) });
     // Starting the worker and loading the model (≈1–2 s) is paid once, not per page: warm up first.
     await extractPdfBytes(scanPdf(PAGES[0]![1], 72, { first: 1, last: 1 }), 'warm', { ocr });
     for (const [label, file, page] of PAGES) {

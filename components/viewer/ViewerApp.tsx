@@ -55,7 +55,7 @@ function ocrTextOf(x: ExtractedDoc): Map<number, { text: string; box: readonly n
   const add = (a: ExtractedDoc['blocks'][number]['anchor'], text: string) => {
     if (a.kind !== 'pdf' || !a.ocr || !text.trim()) return;
     const list = out.get(a.page) ?? [];
-    list.push({ text, box: a.box });
+    list.push(...(a.ocr.runs ?? [{ text, box: a.box }]));
     out.set(a.page, list);
   };
   for (const b of x.blocks) {

@@ -226,15 +226,24 @@ export class PdfView {
       const ocr = this.ocrText.get(p.n);
       if (ocr) {
         // An image page read by OCR: its text, transparent over the image, selectable and found by find.
-        p.textDivs = ocr.map((item) => {
+        // One span a line or printed word, on the glyphs it was read from (cells and paragraphs hold
+        // several), each stretched to its box's width as pdf.js lays out a run of PDF text, so selection
+        // and find highlights cover the words the image shows.
+        const spans = ocr.map((item) => {
           const span = d.createElement('span');
-          const [x0, y0, x1, y1] = item.box as [number, number, number, number];
-          const h = (y1 - y0) * scale;
+          const [x0, y0, , y1] = item.box as [number, number, number, number];
           span.textContent = item.text;
-          Object.assign(span.style, { left: `${x0 * scale}px`, top: `${y0 * scale}px`, width: `${(x1 - x0) * scale}px`, height: `${h}px`, fontSize: `${Math.min(h, 14 * scale)}px`, overflow: 'hidden' });
+          Object.assign(span.style, { left: `${x0 * scale}px`, top: `${y0 * scale}px`, fontSize: `${Math.min((y1 - y0) * scale, 24 * scale)}px` });
           text.appendChild(span);
           return span;
         });
+        // All widths read first, then all written: one layout pass for the page.
+        const natural = spans.map((s) => s.offsetWidth);
+        spans.forEach((span, i) => {
+          const [x0, , x1] = ocr[i]!.box as [number, number, number, number];
+          if (natural[i]! > 0) span.style.setProperty('--scale-x', String(((x1 - x0) * scale) / natural[i]!));
+        });
+        p.textDivs = spans;
         p.textStrs = ocr.map((i) => i.text);
       } else {
         const tl = new this.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport: vp });

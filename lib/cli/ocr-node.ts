@@ -36,7 +36,7 @@ function nodeCanvas(): MakeCanvas {
  * OCR for the CLI: tesseract.js with the Debian model, `workers` pages at once (batch mode gives each of its
  * worker threads one, so the cores are shared across files). Throws OcrUnavailable when the model is missing.
  */
-export async function nodeOcr(mode: Exclude<OcrMode, 'off'>, opts: { workers?: number; dpi?: number; psm?: string } = {}): Promise<PdfOcrOptions & { engine: OcrEngine }> {
+export async function nodeOcr(mode: Exclude<OcrMode, 'off'>, opts: { workers?: number; dpi?: number; psm?: string; lang?: string } = {}): Promise<PdfOcrOptions & { engine: OcrEngine }> {
   const langPath = findTessdata();
   if (!langPath) throw new OcrUnavailable('OCR needs the simplified-Chinese model: apt-get install tesseract-ocr-chi-sim (scripts/ensure-system.sh installs it)');
   const workers = opts.workers ?? Math.max(1, Math.min(availableParallelism(), 4));
@@ -45,7 +45,7 @@ export async function nodeOcr(mode: Exclude<OcrMode, 'off'>, opts: { workers?: n
   const load = () =>
     (real ??= import('tesseract.js').then((m) => {
       const t = m as unknown as TesseractModule & { default?: TesseractModule };
-      return tesseractEngine({ tesseract: t.default ?? t, langPath, workers, ...(opts.psm ? { psm: opts.psm } : {}) });
+      return tesseractEngine({ tesseract: t.default ?? t, langPath, workers, ...(opts.psm ? { psm: opts.psm } : {}), ...(opts.lang ? { lang: opts.lang } : {}) });
     }));
   const engine: OcrEngine = {
     recognize: async (img) => (await load()).recognize(img),

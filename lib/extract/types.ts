@@ -35,6 +35,19 @@ export interface OcrReading {
    * number was read with confidence.
    */
   uncertain: string[];
+  /**
+   * Runs of characters (Chinese text, letters) read with low confidence, as read: a label, title or name
+   * quoted from them may be misread. Absent when every character was read with confidence.
+   */
+  doubtfulText?: string[];
+  /** The text inside the box as the viewer lays it out over the image: a run per line or printed word. */
+  runs?: OcrTextRun[];
+}
+
+/** A run of recognised text on one line and the box of its glyphs (page points). */
+export interface OcrTextRun {
+  text: string;
+  box: Box;
 }
 
 export interface GridCell {

@@ -45,7 +45,7 @@ export function runRules(doc: BudgetDoc, opts: RuleOptions = {}): RuleRun {
     }
   }
   const seen = new Set<string>();
-  const unique = mergeSlips(collapseMisreadTables(markPossiblyMisread(findings), passes)).filter((f) => {
+  const unique = mergeSlips(collapseMisreadTables(markPossiblyMisread(findings, doc), passes)).filter((f) => {
     const k = `${f.rule}|${f.message.zh}`;
     if (seen.has(k)) return false;
     seen.add(k);

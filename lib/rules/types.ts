@@ -29,6 +29,11 @@ export interface Finding {
   also?: { rule: string; message: { zh: string; en: string } }[];
   /** The one printed value that explains every relation this finding lists. */
   slip?: { label: string; printed: string };
+  /**
+   * The finding says something is not in the document (a table the 目录 lists): on a scan that holds only
+   * when every table title was read with confidence (lib/rules/ocr-uncertain.ts).
+   */
+  absence?: true;
 }
 
 /** A relation that held exactly: its cells get a quiet tick in the overlay. */

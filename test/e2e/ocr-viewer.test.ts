@@ -71,6 +71,15 @@ describe('the viewer reads scanned pages on request', () => {
     await page.locator('.bl-find button').click();
     await page.waitForSelector('.textLayer .highlight', { timeout: 10_000 });
     expect(await page.locator('.bl-find .bl-note').innerText()).toMatch(/[1-9]/);
+    // … laid out a line or printed word a span, on its own glyphs: the wrong amount is a span of its own,
+    // far narrower than its 90 pt cell (one span a cell before), and find highlights just the words found.
+    const amount = page.locator('.textLayer span').filter({ hasText: /^\s*223\.40\s*$/ });
+    expect(await amount.count()).toBe(1);
+    const pageBox = (await page.locator('.textLayer').first().boundingBox())!;
+    const box = (await amount.boundingBox())!;
+    expect(box.width).toBeLessThan(0.6 * 90 * (pageBox.width / 595));
+    expect(box.width).toBeGreaterThan(0.1 * 90 * (pageBox.width / 595));
+    expect(await page.locator('.textLayer .highlight').allInnerTexts()).toEqual([expect.stringMatching(/住房保障支出$/)]);
     await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'out', 'e2e', 'viewer-ocr.png') });
     await page.close();
   }, 240_000);

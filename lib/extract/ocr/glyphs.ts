@@ -88,13 +88,14 @@ export function ocrGlyphs(words: OcrWord[], at: Placement): PlacedGlyph[] {
       // order, each starting after the one before and ending where the next starts.
       const starts: number[] = [];
       chars.forEach((s, i) => (starts[i] = i === 0 ? s.box[0] : Math.max(s.box[0], starts[i - 1]! + 0.5)));
-      // A digit is only as sure as the number it belongs to: a point the model dropped lowers the word's
-      // confidence, not the digits'.
+      // A character is only as sure as the word it belongs to: a point the model dropped lowers the word's
+      // confidence, not the digits'; a Chinese character the model misread (门 as 让, 乡 as 多) still gets a
+      // high symbol confidence (0.83–0.97 measured) but a low word confidence (0–0.8).
       chars.forEach((s, i) => {
         const x0 = starts[i]!;
         const x1 = i + 1 < chars.length ? starts[i + 1]! : Math.max(s.box[2], x0 + 0.5);
         const cx = (x0 + x1) / 2;
-        out.push({ ch: s.text, x0: px(x0), x1: px(x1), top: py(s.box[1]), bottom: py(s.box[3]), base: py(baseAt(cx)), size, space: false, conf: /[\d.,]/.test(s.text) ? Math.min(s.conf, w.conf) : s.conf });
+        out.push({ ch: s.text, x0: px(x0), x1: px(x1), top: py(s.box[1]), bottom: py(s.box[3]), base: py(baseAt(cx)), size, space: false, conf: /[\d.,\p{L}]/u.test(s.text) ? Math.min(s.conf, w.conf) : s.conf });
       });
     }
   }

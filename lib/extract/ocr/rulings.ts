@@ -9,6 +9,8 @@ interface RulingOptions {
   /** Shortest horizontal / vertical rule, in points: longer than a character's stroke. */
   minHorizontal?: number;
   minVertical?: number;
+  /** Shortest vertical rule that hangs from a horizontal one (a header row cut by the page break), in points. */
+  minHanging?: number;
   /** Thickest line still a rule (thicker is a filled box or a bar), in points. */
   maxThickness?: number;
 }
@@ -38,10 +40,17 @@ export function findImageRulings(img: GrayImage, opts: RulingOptions): Segment[]
   const t = opts.threshold ?? 160;
   const minH = (opts.minHorizontal ?? 20) * s;
   const minV = (opts.minVertical ?? 14) * s;
+  const minHang = (opts.minHanging ?? 8) * s;
   const maxThick = Math.max(2, (opts.maxThickness ?? 3) * s);
   const gap = Math.max(2, Math.round(0.6 * s));
   const hRuns: Run[] = [];
   const vRuns: Run[] = [];
+  const shortRuns: Run[] = [];
+  const endV = (x: number) => {
+    const len = vLast[x]! - vStart[x]! + 1;
+    if (len >= minV) vRuns.push({ at: x, lo: vStart[x]!, hi: vLast[x]! });
+    else if (len >= minHang) shortRuns.push({ at: x, lo: vStart[x]!, hi: vLast[x]! });
+  };
   const vStart = new Int32Array(w).fill(-1);
   const vLast = new Int32Array(w).fill(-1);
   for (let y = 0; y < h; y++) {
@@ -57,7 +66,7 @@ export function findImageRulings(img: GrayImage, opts: RulingOptions): Segment[]
         }
         last = x;
         if (vStart[x]! < 0 || y - vLast[x]! > gap) {
-          if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minV) vRuns.push({ at: x, lo: vStart[x]!, hi: vLast[x]! });
+          if (vStart[x]! >= 0) endV(x);
           vStart[x] = y;
         }
         vLast[x] = y;
@@ -65,7 +74,7 @@ export function findImageRulings(img: GrayImage, opts: RulingOptions): Segment[]
     }
     if (start >= 0 && last - start + 1 >= minH) hRuns.push({ at: y, lo: start, hi: last });
   }
-  for (let x = 0; x < w; x++) if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minV) vRuns.push({ at: x, lo: vStart[x]!, hi: vLast[x]! });
+  for (let x = 0; x < w; x++) if (vStart[x]! >= 0) endV(x);
   const out: Segment[] = [];
   for (const b of bands(hRuns, maxThick)) {
     const y = (b.first + b.last + 1) / 2 / s;
@@ -74,6 +83,16 @@ export function findImageRulings(img: GrayImage, opts: RulingOptions): Segment[]
   for (const b of bands(vRuns, maxThick)) {
     const x = (b.first + b.last + 1) / 2 / s;
     out.push({ x0: x, x1: x, y0: b.lo / s, y1: (b.hi + 1) / s, horizontal: false });
+  }
+  // A header row that the page break leaves alone at the bottom of a page has rules too short to tell from
+  // a character's stroke by length; they hang from the table's top rule, which a stroke does not.
+  const rules = out.filter((r) => r.horizontal);
+  const onRule = (x: number, y: number) => rules.some((r) => x >= r.x0 - 1 && x <= r.x1 + 1 && Math.abs(r.y0 - y) <= 1.5);
+  for (const b of bands(shortRuns, maxThick)) {
+    const x = (b.first + b.last + 1) / 2 / s;
+    const y0 = b.lo / s;
+    const y1 = (b.hi + 1) / s;
+    if (onRule(x, y0) || onRule(x, y1)) out.push({ x0: x, x1: x, y0, y1, horizontal: false });
   }
   return out;
 }

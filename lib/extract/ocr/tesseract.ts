@@ -25,6 +25,8 @@ interface TesseractSetup {
   workers?: number;
   /** Extra createWorker options (corePath, workerPath, workerBlobURL in the extension). */
   workerOptions?: Record<string, unknown>;
+  /** The model's name: `<lang>.traineddata` in langPath (default chi_sim). */
+  lang?: string;
   /** Page segmentation mode (default 6, one block: the rules are painted out first, and on budget pages 6 read more amounts than 3, automatic, or 11, sparse). */
   psm?: string;
 }
@@ -44,7 +46,7 @@ export function tesseractEngine(setup: TesseractSetup): OcrEngine {
   let started = 0;
   const all: Promise<TesseractWorker>[] = [];
   const start = async (): Promise<TesseractWorker> => {
-    const w = await setup.tesseract.createWorker('chi_sim', LSTM_ONLY, { langPath: setup.langPath, gzip: false, cacheMethod: 'none', ...setup.workerOptions });
+    const w = await setup.tesseract.createWorker(setup.lang ?? 'chi_sim', LSTM_ONLY, { langPath: setup.langPath, gzip: false, cacheMethod: 'none', ...setup.workerOptions });
     // Keep the gaps between words (columns of unruled tables).
     await w.setParameters({ tessedit_pageseg_mode: setup.psm ?? '6', preserve_interword_spaces: '1' });
     return w;

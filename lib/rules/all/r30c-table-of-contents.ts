@@ -34,7 +34,7 @@ export default defineRule({
       if (!present.length) {
         // Missing, or only not recognised: a completeness warning, never an arithmetic error.
         const zh = unread ? `目录列有“${e.title}”，但正文中没有找到这张表（也可能是本工具未能识别它）` : `目录列有“${e.title}”，但正文中没有这张表`;
-        out.push(note('R30c', unread ? 'warning' : 'error', zh, `The contents list "${e.title}" but no such table was found in the body`, ev, [], e.page !== undefined ? { page: e.page } : {}));
+        out.push(note('R30c', unread ? 'warning' : 'error', zh, `The contents list "${e.title}" but no such table was found in the body`, ev, [], { absence: true, ...(e.page !== undefined ? { page: e.page } : {}) }));
         continue;
       }
       const t = present[0]!;
