@@ -58,6 +58,8 @@ const ROW_SLACK = 2;
 const WINDOW_ABOVE = 1.5;
 const WINDOW_BELOW = 3;
 const WINDOW_MARGIN = 0.5;
+/** Marks measured per idle callback at most (reads only: measuring ahead costs no repaint). */
+const IDLE_CHUNK = 200;
 
 /**
  * Draws marks over a live page: boxes in a layer positioned in document coordinates, so that scrolling the
@@ -87,6 +89,10 @@ export class DomOverlay {
   /** Wrappers scrolled since the last pass: their marks are measured again. */
   private scrolledClips = new Set<Element>();
   private remeasureAll = false;
+  /** An idle callback measuring marks not yet measured (so that moving the window only writes). */
+  private idle: number | undefined;
+  /** Some marks were left unmeasured by the last pass. */
+  private pending = false;
 
   constructor(
     private readonly doc: Document,
@@ -166,6 +172,7 @@ export class DomOverlay {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    this.cancelIdle();
     this.resizeObs?.disconnect();
     this.mutationObs?.disconnect();
     for (const c of this.cleanups) c();
@@ -283,12 +290,18 @@ export class DomOverlay {
         if (!stale) continue;
         p.measured = false;
         p.drawn = false;
-        if (!all && !near) continue;
+        if (!all && !near) {
+          this.pending = true;
+          continue;
+        }
         if (!all && p.row) {
-          // A large table: only the rows near the band (found in a few reads), the rest when scrolled to.
+          // A large table: only the rows near the band (found in a few reads), the rest when idle.
           rows ??= this.rowRange(group, top, bottom, sy);
           const i = rows.index.get(p.row);
-          if (i !== undefined && (i < rows.lo || i > rows.hi)) continue;
+          if (i !== undefined && (i < rows.lo || i > rows.hi)) {
+            this.pending = true;
+            continue;
+          }
         }
         this.measure(p, g, sx, sy);
       }
@@ -304,6 +317,56 @@ export class DomOverlay {
       if (p.drawn) continue;
       this.draw(p);
     }
+    if (this.pending) this.scheduleIdle();
+  }
+
+  /**
+   * Measure the marks the passes left for later, a chunk per idle callback. Reading alone
+   * invalidates nothing, so the browser repaints nothing for it; when the window moves onto these marks,
+   * the pass that draws them only writes (each frame that writes to the layer repaints the page's own layer,
+   * so writes are kept to few frames and measuring out of them).
+   */
+  private scheduleIdle(): void {
+    if (this.idle !== undefined) return;
+    const win = this.doc.defaultView!;
+    const run = (deadline?: IdleDeadline) => {
+      this.idle = undefined;
+      const sx = win.scrollX;
+      const sy = win.scrollY;
+      const groups = new Map<Element, Rect>();
+      let n = 0;
+      let left = false;
+      let drawn = false;
+      for (const p of this.placed) {
+        if (p.measured || !p.group.isConnected) continue;
+        if (n >= IDLE_CHUNK || (deadline && deadline.timeRemaining() < 3 && n > 0)) {
+          left = true;
+          break;
+        }
+        let g = groups.get(p.group);
+        if (!g) {
+          const r = p.group.getBoundingClientRect();
+          groups.set(p.group, (g = { left: r.left + sx, top: r.top + sy, width: r.width, height: r.height }));
+        }
+        this.measure(p, g, sx, sy);
+        n++;
+        const [top, bottom] = this.window;
+        if (p.rects.some((r) => r.top + r.height >= top && r.top <= bottom)) drawn = true;
+      }
+      this.pending = left;
+      if (left) this.scheduleIdle();
+      // A mark measured here turned out to be in the drawn window (a cell taller than its row's slack).
+      if (drawn) this.schedule();
+    };
+    this.idle = 'requestIdleCallback' in win ? win.requestIdleCallback(run, { timeout: 2000 }) : (win as Window).setTimeout(run, 50);
+  }
+
+  private cancelIdle(): void {
+    if (this.idle === undefined) return;
+    const win = this.doc.defaultView!;
+    if ('cancelIdleCallback' in win) win.cancelIdleCallback(this.idle);
+    else (win as Window).clearTimeout(this.idle);
+    this.idle = undefined;
   }
 
   /** Read a mark's boxes (viewport → document coordinates) and its tick's place. */
@@ -334,13 +397,12 @@ export class DomOverlay {
     while (p.boxes.length < p.rects.length) p.boxes.push(this.box(p.mark));
     if (p.boxes.length > p.rects.length) this.release(p, p.rects.length);
     const pad = p.mark.target === 'sentence' ? 0 : 1;
+    const active = this.active.has(p.mark.id);
     p.boxes.forEach((b, i) => {
       const r = p.rects[i]!;
-      b.classList.toggle('bl-active', this.active.has(p.mark.id));
-      b.style.left = `${r.left - pad}px`;
-      b.style.top = `${r.top - pad}px`;
-      b.style.width = `${r.width + 2 * pad}px`;
-      b.style.height = `${r.height + 2 * pad}px`;
+      if (active !== b.classList.contains('bl-active')) b.classList.toggle('bl-active', active);
+      // One write for the whole box (the tick's variables follow it).
+      b.style.cssText = `left:${r.left - pad}px;top:${r.top - pad}px;width:${r.width + 2 * pad}px;height:${r.height + 2 * pad}px`;
       if (i === 0 && p.tick !== undefined) applyTick(b, p.tick);
     });
     p.drawn = true;
@@ -348,8 +410,7 @@ export class DomOverlay {
 
   private box(mark: Mark): HTMLElement {
     const b = this.pool.pop() ?? this.layer.ownerDocument.createElement('div');
-    // A reused box forgets its previous mark (tick, position, state).
-    b.removeAttribute('style');
+    // A reused box forgets its previous mark's tick (draw() rewrites its whole style, className its state).
     delete b.dataset['tick'];
     b.className = `bl-mark${mark.tone === 'related' ? ' bl-related' : ''}${mark.target === 'sentence' ? ' bl-sentence' : ''}`;
     b.dataset['budgetLensSeverity'] = mark.tone === 'related' ? 'related' : mark.tone;
