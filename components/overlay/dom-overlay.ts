@@ -64,10 +64,14 @@ const IDLE_CHUNK = 200;
 /**
  * Draws marks over a live page: boxes in a layer positioned in document coordinates, so that scrolling the
  * window needs no measuring. Every pass reads first (all boxes it needs, one layout) and then writes (never
- * read-write-read, which forces a layout per mark). On large pages only marks within a screen or two of the
- * viewport are measured and drawn. A pass runs on real change only: a resize (ResizeObserver), the page
- * changing (MutationObserver — and then only marks whose table or paragraph moved or changed size are
- * touched), scrolling (window: drawing only; a table wrapper: its marks re-measured), fonts arriving.
+ * read-write-read, which forces a layout per mark). On large pages (DRAW_ALL_BELOW) only the marks of a
+ * window around the viewport are drawn, and their boxes are given back when they leave it: a large table is
+ * measured row by row near the window (its rows found by halving), the rest in idle time. Scrolling within
+ * the window writes nothing; the window moves, in one batch, only when the viewport nears its edge — each
+ * frame that writes to the layer makes the browser repaint the page's own layer around the viewport, so
+ * the writes are few. A pass runs on real change only: a resize (ResizeObserver), the page changing
+ * (MutationObserver — and then only marks whose table or paragraph moved or changed size are touched),
+ * scrolling (window: drawing only; a table wrapper: its marks re-measured), fonts arriving.
  * Pointer events are read at the document level and never stopped, so the page behaves as before.
  */
 export class DomOverlay {
