@@ -362,14 +362,14 @@ export class DomOverlay {
       // A mark measured here turned out to be in the drawn window (a cell taller than its row's slack).
       if (drawn) this.schedule();
     };
-    this.idle = 'requestIdleCallback' in win ? win.requestIdleCallback(run, { timeout: 2000 }) : (win as Window).setTimeout(run, 50);
+    // The content script's own timers, as for requestAnimationFrame above (Firefox wraps the page's window).
+    this.idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : (setTimeout(run, 50) as unknown as number);
   }
 
   private cancelIdle(): void {
     if (this.idle === undefined) return;
-    const win = this.doc.defaultView!;
-    if ('cancelIdleCallback' in win) win.cancelIdleCallback(this.idle);
-    else (win as Window).clearTimeout(this.idle);
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idle);
+    else clearTimeout(this.idle);
     this.idle = undefined;
   }
 
