@@ -1,3 +1,5 @@
+import { scratchRange } from './scratch-range';
+
 /**
  * Where a reconciled cell's tick goes: beside its number, never on it — in the free space left or right of
  * the text inside the cell (the wider gap, the left one on a tie since numbers are right-aligned), vertically
@@ -65,7 +67,7 @@ export function domTick(cell: Element, box: Box): { x: number; y: number } | nul
   const hit = cache.get(cell);
   if (hit && hit.w === box.width && hit.h === box.height) return hit.at;
   const doc = cell.ownerDocument;
-  const range = doc.createRange();
+  const range = scratchRange(doc);
   const pieces: Box[] = [];
   const walker = doc.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {

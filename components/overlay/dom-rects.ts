@@ -10,11 +10,14 @@ export interface Rect {
   height: number;
 }
 
+import { scratchRange } from '../layout/scratch-range';
+
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /**
  * The range of `quote` inside `el`, matching text while ignoring whitespace (the sentence was read with
- * spaces squashed and lines joined). Undefined when the text is not found.
+ * spaces squashed and lines joined). Undefined when the text is not found. The Range is the document's
+ * shared one (see scratch-range): read it before the next measurement.
  */
 export function rangeForQuote(el: Element, quote: string): Range | undefined {
   const doc = el.ownerDocument;
@@ -42,7 +45,7 @@ export function rangeForQuote(el: Element, quote: string): Range | undefined {
     if (at < 0) return undefined;
   }
   const end = Math.min(flat.length - 1, at + want.length - 1);
-  const r = doc.createRange();
+  const r = scratchRange(doc);
   r.setStart(nodes[at]!, offs[at]!);
   r.setEnd(nodes[end]!, offs[end]! + 1);
   return r;
