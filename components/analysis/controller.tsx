@@ -177,9 +177,6 @@ export function useAnalysisController(doc: Document, opts: { source: () => strin
   const { nav, setCurrent } = useFindingsNav(doc, report, (i) => void select(i), close);
 
   return {
-    report,
-    error,
-    failures,
     partial,
     /** The analysis shown (settled part while reading). */
     analysis: () => analysis.current,
@@ -190,7 +187,6 @@ export function useAnalysisController(doc: Document, opts: { source: () => strin
     present,
     fail,
     setError,
-    close,
     /** What the panel needs: the report, its state, and choosing a finding. */
     panel: {
       report,

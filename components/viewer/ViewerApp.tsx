@@ -6,7 +6,7 @@ import { decodeHtml } from '../../lib/extract/html-source';
 import { extractPdf, openDocument, PdfInputError, type PartialPdf } from '../../lib/extract/pdf/extract-pdf';
 import type { PdfjsDocument, PdfjsModule } from '../../lib/extract/pdf/pdfjs-api';
 import type { PdfOcrOptions } from '../../lib/extract/ocr/page';
-import type { ExtractedDoc } from '../../lib/extract/types';
+import type { ExtractedDoc, OcrTextRun } from '../../lib/extract/types';
 import { combineExtracted } from '../../lib/extract/combine';
 import type { TabState } from '../../lib/messages';
 import type { RuleOptions } from '../../lib/rules/engine';
@@ -50,8 +50,8 @@ function fileName(url: string): string {
 }
 
 /** The text OCR read, page by page: every table cell and paragraph with its box. */
-function ocrTextOf(x: ExtractedDoc): Map<number, { text: string; box: readonly number[] }[]> {
-  const out = new Map<number, { text: string; box: readonly number[] }[]>();
+function ocrTextOf(x: ExtractedDoc): Map<number, OcrTextRun[]> {
+  const out = new Map<number, OcrTextRun[]>();
   const add = (a: ExtractedDoc['blocks'][number]['anchor'], text: string) => {
     if (a.kind !== 'pdf' || !a.ocr || !text.trim()) return;
     const list = out.get(a.page) ?? [];

@@ -2,6 +2,7 @@ import { quoteRects } from '../layout/quote-rects';
 import { applyTick, tickPlace, unionBox } from '../layout/tick-place';
 import type { Explanation } from '../../lib/report/explanations';
 import type { Mark } from '../../lib/report/highlights';
+import type { OcrTextRun } from '../../lib/extract/types';
 
 /** The slice of pdf.js (modern build) the viewer renders with. */
 export interface RenderPage {
@@ -59,7 +60,7 @@ export class PdfView {
   private hovered: Mark | null = null;
   private texts = new Map<number, string[]>();
   /** Text read by OCR on image pages (cells and paragraphs with their boxes): the text layer of those pages. */
-  private ocrText = new Map<number, { text: string; box: readonly number[] }[]>();
+  private ocrText = new Map<number, OcrTextRun[]>();
   private explains: Explanation[] = [];
   private explained: Explanation | null = null;
 
@@ -263,7 +264,7 @@ export class PdfView {
   }
 
   /** Lay OCR text over image pages (and let find search it); those pages are drawn again. */
-  setOcrText(items: Map<number, { text: string; box: readonly number[] }[]>): void {
+  setOcrText(items: Map<number, OcrTextRun[]>): void {
     for (const [n, list] of items) {
       this.ocrText.set(n, list);
       this.texts.set(n, list.map((i) => i.text));
