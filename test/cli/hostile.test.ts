@@ -68,9 +68,11 @@ describe('PDF bombs', () => {
     writeFileSync(files['content'], await contentBomb());
     files['image'] = join(dir, 'image-bomb.pdf');
     writeFileSync(files['image'], await imageBomb());
+    files['content (junk after the data)'] = join(dir, 'content-bomb-junk.pdf');
+    writeFileSync(files['content (junk after the data)'], await contentBomb(1 << 30, 'JUNK'));
   }, 120_000);
 
-  for (const kind of ['content', 'image']) {
+  for (const kind of ['content', 'image', 'content (junk after the data)']) {
     it(`${kind} bomb: exit 2, one line "too large to read", ≤ 30 s, ≤ 1.5 GB`, async () => {
       const r = await cli('check', files[kind]!);
       expect(r.code).toBe(2);

@@ -190,7 +190,7 @@ describe('the viewer on files that would freeze it', () => {
   let big: TestServer;
   beforeAll(async () => {
     const { contentBomb, manyPages } = await import('../support/hostile-pdfs');
-    const files = { '/bomb.pdf': await contentBomb(), '/many.pdf': manyPages(20_000) };
+    const files = { '/bomb.pdf': await contentBomb(), '/bomb-junk.pdf': await contentBomb(1 << 30, 'JUNK'), '/many.pdf': manyPages(20_000) };
     const { createServer } = await import('node:http');
     const server = createServer((req, res) => {
       const body = files[(req.url ?? '').split('?')[0] as keyof typeof files];
@@ -222,6 +222,15 @@ describe('the viewer on files that would freeze it', () => {
     await page.locator('[data-action="stop"]').waitFor({ timeout: 10_000 });
     const state = await ready(page, 60_000).catch(async (e: Error) => `${e.message} — ${page.url()} — ${await page.locator('body').innerText().catch(() => '')}`);
     expect(state).toBe('error');
+    expect(await page.locator('.bl-panel').innerText()).toMatch(/太大|too large/i);
+    await page.close();
+  }, 90_000);
+
+  it('a content bomb with stray bytes after its data is caught too (the inflater must not run ahead of the count)', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(`${big.url}/bomb-junk.pdf`).catch(() => undefined);
+    await page.waitForURL(/viewer\.html/, { timeout: 30_000 });
+    expect(await ready(page, 60_000)).toBe('error');
     expect(await page.locator('.bl-panel').innerText()).toMatch(/太大|too large/i);
     await page.close();
   }, 90_000);

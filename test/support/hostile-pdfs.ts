@@ -44,9 +44,12 @@ function stream(dict: string, data: Buffer): Buffer {
 
 const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
 
-/** One page whose content stream inflates to `bytes` (1 GB by default) of drawing operators. */
-export async function contentBomb(bytes = 1 << 30): Promise<Buffer> {
-  const z = await deflateRepeated('0 0 m 1 1 l S\n', bytes);
+/**
+ * One page whose content stream inflates to `bytes` (1 GB by default) of drawing operators; `trailer`
+ * is stray bytes after the compressed data (an inflater errors on them, but only once it gets there).
+ */
+export async function contentBomb(bytes = 1 << 30, trailer = ''): Promise<Buffer> {
+  const z = Buffer.concat([await deflateRepeated('0 0 m 1 1 l S\n', bytes), latin1(trailer)]);
   return assemble([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -52,7 +52,11 @@ function flateStreams(bytes: Uint8Array): { start: number; end: number; data: bo
     const stop = end < 0 ? n : end;
     // Images, fonts, ICC profiles and embedded files are data; everything else is parsed as operators.
     const data = /\/Subtype\s*\/(Image|Type1C|CIDFontType0C|OpenType)\b|\/Length[123]\b|\/Type\s*\/(EmbeddedFile|ObjStm|XRef|Metadata)\b|\/N\s+[134]\b/.test(dict);
-    if (/\/(FlateDecode|Fl)\b/.test(dict)) out.push({ start, end: stop, data });
+    // The end of line before "endstream" is not part of the data (an inflater would call it junk).
+    let last = stop;
+    if (bytes[last - 1] === 0x0a) last--;
+    if (bytes[last - 1] === 0x0d) last--;
+    if (/\/(FlateDecode|Fl)\b/.test(dict)) out.push({ start, end: Math.max(start, last), data });
     i = stop;
   }
   return out;
