@@ -32,7 +32,7 @@ export const browserInflateCapped: InflateCounter = async (data, cap) => {
     .catch(() => undefined)
     .finally(() => (stopped = true));
   try {
-    for (let i = 0; i < data.length && !stopped; i += SLICE) await Promise.race([writer.write(data.subarray(i, i + SLICE)), reading]);
+    for (let i = 0; i < data.length && !stopped; i += SLICE) await Promise.race([writer.write(data.subarray(i, i + SLICE) as Uint8Array<ArrayBuffer>), reading]);
     if (!stopped) await Promise.race([writer.close(), reading]);
   } catch {
     // The write side reports the same damage the reader sees.
