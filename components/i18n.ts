@@ -51,6 +51,8 @@ const STRINGS = {
   stopIntercepting: { zh: '不再用预算透镜打开 PDF', en: 'Stop opening PDFs in BudgetLens' },
   companionOffer: { zh: '说明和报表分两个文件发布？选择另一个文件，合在一起检查：', en: 'Narrative and tables published as two files? Choose the other file to check them together:' },
   companionAdded: { zh: '已合并检查：{name}（第 {first} 页起）', en: 'Checked together with {name} (from page {first})' },
+  picturesFound: { zh: '第 {pages} 页有以图片形式粘贴的表格，未读取、未核对。', en: 'Page(s) {pages} hold tables pasted as pictures; they were not read or checked.' },
+  readPictures: { zh: '识别图片中的表格（OCR，本地）', en: 'Read the pictured tables (OCR, on this computer)' },
   readScans: { zh: '识别扫描页（OCR，本地）', en: 'Read the scanned pages (OCR, on this computer)' },
   scansFound: { zh: '{n} 页是图片（扫描件），没有文字层。', en: '{n} page(s) are images (a scan) without text.' },
   checkPdf: { zh: '用预算透镜检查', en: 'Check with BudgetLens' },

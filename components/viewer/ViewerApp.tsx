@@ -6,6 +6,7 @@ import { decodeHtml } from '../../lib/extract/html-source';
 import { extractPdf, openDocument, PdfInputError, type PartialPdf } from '../../lib/extract/pdf/extract-pdf';
 import type { PdfjsDocument, PdfjsModule } from '../../lib/extract/pdf/pdfjs-api';
 import type { PdfOcrOptions } from '../../lib/extract/ocr/page';
+import type { MakeCanvas } from '../../lib/extract/ocr/render';
 import type { ExtractedDoc, OcrTextRun } from '../../lib/extract/types';
 import { combineExtracted } from '../../lib/extract/combine';
 import type { TabState } from '../../lib/messages';
@@ -122,6 +123,8 @@ function App({ o }: { o: ViewerOptions }) {
   const [busy, setBusy] = useState(true);
   const [notPdf, setNotPdf] = useState<'html' | 'other'>();
   const [scanned, setScanned] = useState(0);
+  /** Pages with text where a table is pasted as a picture (read only by OCR, on request). */
+  const [pictured, setPictured] = useState<number[]>([]);
   const [reading, setReading] = useState(false);
   const docRef = useRef<PdfjsDocument>();
   /** This PDF as read, before any companion file is added to it. */
@@ -139,6 +142,7 @@ function App({ o }: { o: ViewerOptions }) {
     const r = c.present(a, part);
     if (part) return;
     setScanned(x.scannedPages?.length ?? 0);
+    setPictured(x.picturePages ?? []);
     o.onState?.({ state: 'ready', detected: true, isBudget: r.isBudget, findings: r.findings.length, errors: r.counts.error, warnings: r.counts.warning, ...(r.organization ? { organization: r.organization.slice(0, 200) } : {}), ...(r.year ? { year: String(r.year).slice(0, 20) } : {}) });
   };
 
@@ -165,7 +169,7 @@ function App({ o }: { o: ViewerOptions }) {
   };
 
   /** Read the pages that are images by OCR (one click), with the same progress bar and stop button; findings as pages finish. */
-  const readScans = async () => {
+  const readScans = async (pictures = false) => {
     const doc = docRef.current;
     if (!o.ocr || !doc || reading) return;
     const root = document.documentElement;
@@ -175,7 +179,9 @@ function App({ o }: { o: ViewerOptions }) {
     abort.current = new AbortController();
     let ocr: PdfOcrOptions | undefined;
     try {
-      ocr = await o.ocr();
+      const options = await o.ocr();
+      // Tables pasted as pictures on pages with text are read too when the file has them ('on').
+      ocr = pictures ? { ...options, mode: 'on' } : options;
       const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal, ocr, onPartial: partialPresenter(show) });
       ownRef.current = x;
       show(x);
@@ -256,10 +262,10 @@ function App({ o }: { o: ViewerOptions }) {
       // Let the browser paint it before the analysis takes the main thread.
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       docRef.current = doc;
-      const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal, onPartial: partialPresenter(show) });
+      const x = await extractPdf(o.pdfjs, new Uint8Array(0), { source: o.fileUrl, document: doc, onProgress: setProgress, signal: abort.current.signal, onPartial: partialPresenter(show), pictureCanvas: (w, h) => new OffscreenCanvas(w, h) as unknown as ReturnType<MakeCanvas> });
       ownRef.current = x;
       show(x);
-      if (o.ocrAuto && x.scannedPages?.length) void readScans();
+      if (o.ocrAuto && x.scannedPages?.length) void readScans(!!x.picturePages?.length);
     })()
       .catch((e: unknown) => {
         c.fail(abort.current.signal.aborted && !(e instanceof PdfInputError) ? t(lang, 'stopped') : e instanceof Error ? e.message : String(e));
@@ -368,10 +374,18 @@ function App({ o }: { o: ViewerOptions }) {
                 )}
               </div>
             )}
+            {pictured.length > 0 && scanned === 0 && o.ocr && (
+              <div class="bl-actions" style={{ marginTop: '6px' }}>
+                <span class="bl-note">{t(lang, 'picturesFound', { pages: pictured.join(lang === 'zh' ? '、' : ', ') })}</span>{' '}
+                <button type="button" data-action="ocr-pictures" disabled={reading} onClick={() => void readScans(true)}>
+                  {t(lang, 'readPictures')}
+                </button>
+              </div>
+            )}
             {scanned > 0 && o.ocr && (
               <div class="bl-actions" style={{ marginTop: '6px' }}>
                 <span class="bl-note">{t(lang, 'scansFound', { n: scanned })}</span>{' '}
-                <button type="button" data-action="ocr" disabled={reading} onClick={() => void readScans()}>
+                <button type="button" data-action="ocr" disabled={reading} onClick={() => void readScans(pictured.length > 0)}>
                   {t(lang, 'readScans')}
                 </button>
               </div>

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { extractPdf, PdfInputError, type PartialPdf, type PdfProgress } from '../extract/pdf/extract-pdf';
 import { checkPdfStreams } from '../extract/pdf/stream-guard';
 import { nodeInflateCapped } from './inflate-node';
+import { nodeCanvas } from './canvas-node';
 import type { PdfjsModule } from '../extract/pdf/pdfjs-api';
 import type { ExtractedDoc } from '../extract/types';
 import type { PdfOcrOptions } from '../extract/ocr/page';
@@ -59,6 +60,7 @@ export async function extractPdfBytes(bytes: Uint8Array, source: string, opts: P
   return extractPdf(pdfjs, bytes, {
     source,
     documentOptions: documentOptions(dir),
+    pictureCanvas: nodeCanvas,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.password !== undefined ? { password: o.password } : {}),

@@ -1,10 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { OcrEngine } from '../extract/ocr/engine';
 import type { OcrMode, PdfOcrOptions } from '../extract/ocr/page';
-import type { MakeCanvas } from '../extract/ocr/render';
+import { nodeCanvas } from './canvas-node';
 import { tesseractEngine, type TesseractModule } from '../extract/ocr/tesseract';
 
 /**
@@ -21,16 +20,6 @@ export function findTessdata(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 export class OcrUnavailable extends Error {}
-
-let canvasFactory: MakeCanvas | undefined;
-function nodeCanvas(): MakeCanvas {
-  if (canvasFactory) return canvasFactory;
-  // pdf.js's own Node canvas (an optional dependency of pdfjs-dist, installed with it).
-  const require = createRequire(import.meta.url);
-  const { createCanvas } = require('@napi-rs/canvas') as { createCanvas: MakeCanvas };
-  canvasFactory = createCanvas;
-  return canvasFactory;
-}
 
 /**
  * OCR for the CLI: tesseract.js with the Debian model, `workers` pages at once (batch mode gives each of its
@@ -57,5 +46,5 @@ export async function nodeOcr(mode: Exclude<OcrMode, 'off'>, opts: { workers?: n
       if (real) await (await real).terminate();
     },
   };
-  return { mode, engine, makeCanvas: nodeCanvas(), ...(opts.dpi ? { dpi: opts.dpi } : {}) };
+  return { mode, engine, makeCanvas: nodeCanvas, ...(opts.dpi ? { dpi: opts.dpi } : {}) };
 }

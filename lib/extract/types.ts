@@ -115,10 +115,12 @@ export interface ExtractedDoc {
   ocrPages?: number[];
   /** Pages that are images without text and were not read (the viewer offers OCR for them). */
   scannedPages?: number[];
+  /** Pages with text that also hold pictures which may be tables or text, not read (the viewer offers OCR). */
+  picturePages?: number[];
 }
 
 export interface ExtractWarning {
-  code: 'no-text-layer' | 'encrypted' | 'partial-text' | 'truncated' | 'unreadable' | 'ocr';
+  code: 'no-text-layer' | 'encrypted' | 'partial-text' | 'truncated' | 'unreadable' | 'ocr' | 'pictures';
   message: string;
   page?: number;
 }

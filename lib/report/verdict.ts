@@ -24,6 +24,7 @@ function list(titles: string[], sep: string): string {
 
 const PAGE_GAPS: Record<string, { zh: string; en: string }> = {
   'partial-text': { zh: '部分页面没有文字层（扫描图像），其内容未核对', en: 'some pages have no text layer (scanned images) and were not checked' },
+  pictures: { zh: '部分页面上的图片（可能是表格）未识别，其内容未核对', en: 'pictures on some pages (possibly tables) were not read and were not checked' },
   truncated: { zh: '文件不完整（被截断），缺失部分未核对', en: 'the file is truncated; the missing part was not checked' },
   unreadable: { zh: '部分内容无法读取，未核对', en: 'part of the file could not be read and was not checked' },
 };

@@ -3,7 +3,7 @@
  * offer to read its pages; one click reads them in a worker (tesseract.js and the Chinese model, both
  * served by the extension) and the findings equal the CLI's for the same file; a text PDF loads none of it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,7 +13,7 @@ import { loadExtension, type Loaded } from '../../scripts/extension-browser';
 import { startServer, type TestServer } from '../../scripts/sample-server';
 import { writePdf } from '../support/pdf-writer';
 import { budgetPages } from '../support/sample-pages';
-import { scanPdf } from '../support/scan';
+import { scanPdf, tableAsPicture } from '../support/scan';
 
 /** Our budget pages with one real inconsistency (223.40 where the column needs 123.40), scanned at 150 dpi. */
 const dir = mkdtempSync(join(tmpdir(), 'bl-ocr-e2e-'));
@@ -21,12 +21,15 @@ const original = join(dir, 'budget.pdf');
 writeFileSync(original, writePdf(budgetPages().map((p) => ({ ...p, texts: p.texts?.map((t) => (t.text === '123.40' ? { ...t, text: '223.40' } : t)) }))));
 const scanned = join(dir, 'scan.pdf');
 writeFileSync(scanned, scanPdf(original, 150));
+/** The same pages with page 1's table pasted as a picture (title and unit still text). */
+const mixed = join(dir, 'mixed.pdf');
+writeFileSync(mixed, tableAsPicture(original, budgetPages().map((p) => ({ ...p, texts: p.texts?.map((t) => (t.text === '123.40' ? { ...t, text: '223.40' } : t)) }))));
 
 let srv: TestServer;
 let ext: Loaded;
 
 beforeAll(async () => {
-  srv = await startServer({ files: { 'scan.pdf': scanPdf(original, 150) } });
+  srv = await startServer({ files: { 'scan.pdf': scanPdf(original, 150), 'mixed.pdf': readFileSync(mixed) } });
   ext = await loadExtension({});
 }, 120_000);
 
@@ -81,6 +84,29 @@ describe('the viewer reads scanned pages on request', () => {
     expect(box.width).toBeGreaterThan(0.1 * 90 * (pageBox.width / 595));
     expect(await page.locator('.textLayer .highlight').allInnerTexts()).toEqual([expect.stringMatching(/住房保障支出$/)]);
     await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'out', 'e2e', 'viewer-ocr.png') });
+    await page.close();
+  }, 240_000);
+
+  it('a table pasted as a picture on a text page: told it was not read, one click reads it, with the CLI\'s findings for --ocr=on', async () => {
+    const page = await ext.ctx.newPage();
+    await page.goto(ext.ext(`viewer.html?file=${encodeURIComponent(`${srv.url}/gen/mixed.pdf`)}`));
+    await page.locator('[data-action="read-file"]').click();
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-budget-lens') === 'ready', null, { timeout: 60_000 });
+    // Before: the CLI's findings without OCR of pictures (an X01 note says page 1's table was not read).
+    const before = await cliFindings(mixed);
+    expect(before.filter((f) => f.rule === 'X01').map((f) => f.severity)).toEqual(['info']);
+    expect(Number(await attr(page, 'data-budget-lens-findings'))).toBe(before.length);
+    const offer = page.locator('[data-action="ocr-pictures"]');
+    await offer.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.locator('.bl-panel').innerText()).toMatch(/第 1 页有以图片形式粘贴的表格|Page\(s\) 1 hold tables pasted as pictures/);
+    expect((await resources(page)).filter((n) => /\/ocr\/|tesseract/.test(n))).toEqual([]);
+    await offer.click();
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-budget-lens-ocr') !== 'running', null, { timeout: 150_000 });
+    expect(await attr(page, 'data-budget-lens-ocr')).toBe('done');
+    const cli = await cliFindings(mixed, '--ocr=on');
+    expect(cli.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('R01');
+    expect(Number(await attr(page, 'data-budget-lens-findings'))).toBe(cli.length);
+    expect(await page.locator('[data-budget-lens-severity="error"][data-budget-lens-rule="R01"]').count()).toBeGreaterThan(0);
     await page.close();
   }, 240_000);
 

@@ -6,8 +6,7 @@
  * pasted as a picture on a page with text is read with --ocr=on. The pieces (rules found in the image,
  * number repair, confidence marks, the rules' post-processing) are tested on their own first.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +24,7 @@ import { editDistance } from '../../lib/text/names';
 import type { Finding } from '../../lib/rules/types';
 import { writePdf, type PdfPage } from '../support/pdf-writer';
 import { budgetPages } from '../support/sample-pages';
-import { scanPdf } from '../support/scan';
+import { scanPdf, tableAsPicture } from '../support/scan';
 
 describe('OCR pieces', () => {
   it('finds table rules in an image and ignores character strokes; erasing leaves the text', () => {
@@ -265,25 +264,17 @@ describe('scanned disclosures through the CLI', () => {
 
   it('a table pasted as a picture on a page with text is read with --ocr=on', async () => {
     // The table region of page 1 as a 200 dpi JPEG, on a page that keeps the title and the unit as text.
-    const dpi = 200;
-    const k = dpi / 72;
-    const prefix = join(dir, 'table');
-    execFileSync('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', '-x', String(Math.round(45 * k)), '-y', String(Math.round(145 * k)), '-W', String(Math.round(490 * k)), '-H', String(Math.round(155 * k)), '-jpeg', '-singlefile', original, prefix]);
-    const jpeg = new Uint8Array(readFileSync(`${prefix}.jpg`));
-    const [page1, page2] = brokenBudget();
-    const mixed: PdfPage = {
-      width: 595,
-      height: 842,
-      texts: page1!.texts!.filter((t) => t.y < 145),
-      image: { jpeg, width: Math.round(490 * k), height: Math.round(155 * k), x: 45, y: 145, w: 490, h: 155 },
-    };
     const file = join(dir, 'mixed.pdf');
-    writeFileSync(file, writePdf([mixed, page2!], { title: 'mixed' }));
+    writeFileSync(file, tableAsPicture(original, brokenBudget()));
     const r01 = (r: Awaited<ReturnType<typeof cliJson>>) => r.findings.filter((f) => f.rule === 'R01' && f.severity !== 'warning').map(errorKey);
-    // By default only image-only pages are read: the pasted table goes unread.
-    expect(r01(await cliJson(file))).toEqual([]);
+    // By default only image-only pages are read: the pasted table goes unread, and the reader is told so.
+    const auto = await cliJson(file);
+    expect(r01(auto)).toEqual([]);
+    expect(auto.warnings.map((w) => w.code)).toContain('pictures');
+    expect(auto.findings.filter((f) => f.rule === 'X01').map((f) => f.severity)).toEqual(['info']);
     const on = await cliJson(file, '--ocr');
     expect(on.warnings.map((w) => w.code)).toContain('ocr');
+    expect(on.warnings.map((w) => w.code)).not.toContain('pictures');
     expect(r01(on)).toEqual(r01(await cliJson(original)));
   }, 180_000);
 });

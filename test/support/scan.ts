@@ -49,3 +49,24 @@ export function scanPdf(pdf: string, dpi: number, pages?: { first: number; last:
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Our budget PDF with page 1's table pasted as a picture: the table region rasterised at `dpi` and put
+ * back as a JPEG over the same place, while the title and the unit above it stay text (pages 2… as they
+ * were). `pages` are the original's pages (from which the PDF at `pdf` was written).
+ */
+export function tableAsPicture(pdf: string, pages: readonly PdfPage[], dpi = 200): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'bl-picture-'));
+  try {
+    const k = dpi / 72;
+    const box = { x: 45, y: 145, w: 490, h: 155 };
+    const prefix = join(dir, 'table');
+    execFileSync('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', '-x', String(Math.round(box.x * k)), '-y', String(Math.round(box.y * k)), '-W', String(Math.round(box.w * k)), '-H', String(Math.round(box.h * k)), '-jpeg', '-singlefile', pdf, prefix]);
+    const jpeg = new Uint8Array(readFileSync(`${prefix}.jpg`));
+    const [page1, ...rest] = pages;
+    const mixed: PdfPage = { width: 595, height: 842, texts: page1!.texts!.filter((t) => t.y < box.y), image: { jpeg, width: Math.round(box.w * k), height: Math.round(box.h * k), ...box } };
+    return writePdf([mixed, ...rest], { title: 'mixed' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

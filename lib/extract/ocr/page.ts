@@ -1,4 +1,5 @@
 import type { PageContent, Segment } from '../pdf/ops';
+import { textlessPictures } from '../pdf/pictures';
 import type { PdfjsPage } from '../pdf/pdfjs-api';
 import type { OcrEngine } from './engine';
 import { ocrGlyphs } from './glyphs';
@@ -22,18 +23,6 @@ export interface PdfOcrOptions {
   dpi?: number;
   /** Lowest character confidence still trusted (default MIN_CONFIDENCE). */
   minConfidence?: number;
-}
-
-/** A picture big enough to hold a table or a paragraph, with (almost) no text of the page over it. */
-function textlessPictures(content: PageContent): PageRegion[] {
-  const pageArea = content.width * content.height;
-  return (content.images ?? []).filter((im) => {
-    const w = im.x1 - im.x0;
-    const h = im.y1 - im.y0;
-    if (w < 72 || h < 24 || w * h < pageArea * 0.03) return false;
-    const over = content.glyphs.filter((g) => (g.x0 + g.x1) / 2 > im.x0 && (g.x0 + g.x1) / 2 < im.x1 && (g.top + g.bottom) / 2 > im.y0 && (g.top + g.bottom) / 2 < im.y1);
-    return over.length < 3;
-  });
 }
 
 /** Does this page need OCR under the mode? Whole page, some regions, or nothing. */

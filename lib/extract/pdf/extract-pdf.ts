@@ -1,9 +1,11 @@
 import type { Block, ExtractedDoc, ExtractWarning, Grid, GridCell, TableBlock } from '../types';
 import { layoutPage, type PageBlocks } from './layout';
 import { joinLines } from './text-join';
-import { readPage } from './ops';
-import type { PdfjsDocument, PdfjsModule } from './pdfjs-api';
+import { readPage, type PageContent } from './ops';
+import { textlessPictures } from './pictures';
+import type { PdfjsDocument, PdfjsModule, PdfjsPage } from './pdfjs-api';
 import type { PdfOcrOptions } from '../ocr/page';
+import type { MakeCanvas } from '../ocr/render';
 
 export interface PdfProgress {
   page: number;
@@ -36,6 +38,8 @@ interface PdfExtractOptions {
   pageTimeMs?: number;
   /** Read pictures of text by OCR (lib/extract/ocr); without it an image-only page is reported, not read. */
   ocr?: PdfOcrOptions;
+  /** Renders pictures on pages with text, to tell tables pasted as pictures from charts (else not looked at). */
+  pictureCanvas?: MakeCanvas;
   /** Told each time the run of pages read from page 1 grows (never for the last page: the result follows). */
   onPartial?: (p: PartialPdf) => void;
 }
@@ -73,6 +77,7 @@ export async function extractPdf(pdfjs: PdfjsModule, data: Uint8Array, opts: Pdf
       pageTimeMs: opts.pageTimeMs ?? PDF_LIMITS.pageTimeMs,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.ocr ? { ocr: opts.ocr } : {}),
+      ...(opts.pictureCanvas ? { pictureCanvas: opts.pictureCanvas } : {}),
       onPage: (n) => opts.onProgress?.({ page: n, pages: doc.numPages }),
       ...(onPartial
         ? {
@@ -127,6 +132,8 @@ async function readPages(
     /** Pages numbers[0] … through are all read (told each time that run grows). */
     onPrefix?: (through: number, pages: readonly PageBlocks[], ocrPages: number[]) => void;
     ocr?: PdfOcrOptions;
+    /** Renders pictures on text pages to tell tables from charts (without it they are not looked at). */
+    pictureCanvas?: MakeCanvas;
     pageTimeMs?: number;
   } = {},
 ): Promise<{ pages: PageBlocks[]; warnings: ExtractWarning[]; ocrPages: number[] }> {
@@ -166,6 +173,7 @@ async function readPages(
       const ops = await withinTime(page.getOperatorList(), opts.pageTimeMs ?? PDF_LIMITS.pageTimeMs, `page ${n} took longer than ${Math.round((opts.pageTimeMs ?? PDF_LIMITS.pageTimeMs) / 1000)} s to read`);
       const content = readPage(page, ops, pdfjs.OPS);
       const ocr = opts.ocr;
+      const pictures = ocr?.mode === 'on' ? 0 : await tablePictureCount(page, content, ocr?.makeCanvas ?? opts.pictureCanvas);
       if (ocr && ocrCode) {
         const [{ ocrPageContent }, { annotateOcr }] = ocrCode;
         // Rendering needs the page; recognition runs in the engine's workers while later pages are read.
@@ -179,6 +187,7 @@ async function readPages(
               if (read.glyphs.some((g) => g.conf !== undefined)) ocrPages.push(n);
             }
             if (c.glyphs.length === 0 && c.imageCover > 0.3) laid.glyphCount = -1;
+            if (pictures && c.glyphs.length) laid.pictures = pictures;
             opts.onPage?.(++done);
             finish(laid);
           },
@@ -194,6 +203,7 @@ async function readPages(
       if (!opts.keepPages) page.cleanup();
       pb = layoutPage(content, n);
       if (content.glyphs.length === 0 && content.imageCover > 0.3) pb.glyphCount = -1;
+      if (pictures) pb.pictures = pictures;
     } catch (e) {
       pb = failed(n, e);
     }
@@ -206,6 +216,22 @@ async function readPages(
   if (failures && failures === pages.length) throw new PdfInputError(`the PDF's pages cannot be read (${firstFailure})`, 'unreadable');
   ocrPages.sort((a, b) => a - b);
   return { pages, warnings, ocrPages };
+}
+
+/**
+ * Tables pasted as pictures on a page with text (they go unread unless OCR reads them): found by their
+ * rules, on a small rendering, so that charts do not count. Must run before the page is cleaned up.
+ */
+async function tablePictureCount(page: PdfjsPage, content: PageContent, makeCanvas: MakeCanvas | undefined): Promise<number> {
+  if (!makeCanvas || content.glyphs.length === 0) return 0;
+  const regions = textlessPictures(content);
+  if (!regions.length) return 0;
+  try {
+    const { tablePictures } = await import('./picture-tables');
+    return (await tablePictures(page, regions, makeCanvas)).length;
+  } catch {
+    return 0;
+  }
 }
 
 function withinTime<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
@@ -227,13 +253,17 @@ export function assemblePages(pages: PageBlocks[], meta: { source: string; title
   } else if (scanned.length) {
     warnings.push({ code: 'partial-text', message: `page(s) ${scanned.join(', ')} are images without text and were not read`, page: scanned[0]! });
   }
+  const pictured = pages.filter((p) => p.pictures && p.glyphCount > 0).map((p) => p.page);
+  if (pictured.length) {
+    warnings.push({ code: 'pictures', message: `page(s) ${pictured.join(', ')} hold tables pasted as pictures; they were not read (OCR reads them: --ocr=on, or the viewer's button)`, page: pictured[0]! });
+  }
   const ocrPages = meta.ocrPages ?? [];
   if (ocrPages.length) {
     warnings.push({ code: 'ocr', message: `page(s) ${ocrPages.join(', ')} were read from images by OCR; numbers read with low confidence are reported as possibly misread`, page: ocrPages[0]! });
   }
   removeRunningLines(pages);
   const blocks = joinAcrossPages(pages);
-  return { source: meta.source, format: 'pdf', title: meta.title, blocks, pageCount: pages.length, warnings, ...(ocrPages.length ? { ocrPages } : {}), ...(scanned.length ? { scannedPages: scanned } : {}) };
+  return { source: meta.source, format: 'pdf', title: meta.title, blocks, pageCount: pages.length, warnings, ...(ocrPages.length ? { ocrPages } : {}), ...(scanned.length ? { scannedPages: scanned } : {}), ...(pictured.length ? { picturePages: pictured } : {}) };
 }
 
 export async function openDocument(pdfjs: PdfjsModule, data: Uint8Array, opts: Pick<PdfExtractOptions, 'password' | 'documentOptions'>): Promise<PdfjsDocument> {

@@ -27,6 +27,8 @@ export interface PageBlocks {
   /** Lines at the page edges (kept aside for running header/footer detection). */
   edgeLines: { text: string; top: number; block: TextBlock }[];
   glyphCount: number;
+  /** Pictures on a page with text that may be tables or text (not read without OCR 'on'). */
+  pictures?: number;
 }
 
 function median(xs: number[]): number {

@@ -31,6 +31,9 @@ export default defineRule({
         out.push(note('X01', 'error', '文件没有文字层：各页都是图片（扫描件），无法读取表格和数字，未做任何核对。请先做 OCR 文字识别，或找原始电子版。', 'The file has no text layer: its pages are images (a scan), so no table or figure could be read or checked. Run OCR first, or find the original digital file.', [], [], page));
       } else if (w.code === 'partial-text') {
         out.push(note('X01', 'warning', `部分页面无法读取文字，这些页未核对：${w.message}`, `Some pages could not be read and were not checked: ${w.message}`, [], [], page));
+      } else if (w.code === 'pictures') {
+        // Not an error of the document: a table pasted as a picture is legitimate, only unread.
+        out.push(note('X01', 'info', `部分页面上有图片（可能是以图片形式粘贴的表格或文字），其内容未读取、未核对；可用 OCR 识别（命令行 --ocr=on，或查看器中的按钮）：${w.message}`, `Some pages hold pictures (possibly tables or text pasted as images) that were not read or checked; OCR can read them (--ocr=on, or the viewer's button): ${w.message}`, [], [], page));
       } else if (w.code === 'truncated') {
         out.push(note('X01', 'info', `分析提前停止，只核对了已读取的页面：${w.message}`, `Analysis stopped early; only the pages read were checked: ${w.message}`, [], [], page));
       }
