@@ -40,7 +40,7 @@ describe('pictures on pages with text', () => {
   }, 60_000);
 
   const root = corpusRoot();
-  // 情况说明 pages with charts: pies (Beijing, Suzhou) and bars (Jiangsu), each a picture with no text over it.
+  // 情况说明 pages with charts, each a picture with no text over it: pies (Beijing, Suzhou, Changsha; Jiangsu's in a frame).
   const charts: [string, number][] = [
     ['real/beijing-czj-2026-budget-narrative.pdf', 7],
     ['real/suzhou-jtysj-2026-budget.pdf', 33],

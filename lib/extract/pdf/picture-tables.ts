@@ -12,7 +12,7 @@ const MIN_RULES = 3;
 /**
  * Which pictures are tables: rendered small, a picture of a table shows long rules both ways (rows and
  * columns), a chart at most a frame and grid lines one way, a pie none. Only these are worth a reader's
- * attention as "not read" — a budget's 情况说明 often carries pie and bar charts of figures its text gives.
+ * attention as "not read" — a budget's 情况说明 often carries charts of figures its text gives.
  */
 export async function tablePictures(page: PdfjsPage, regions: readonly PageRegion[], makeCanvas: MakeCanvas): Promise<PageRegion[]> {
   const scale = DPI / 72;
