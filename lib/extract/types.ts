@@ -115,7 +115,7 @@ export interface ExtractedDoc {
   ocrPages?: number[];
   /** Pages that are images without text and were not read (the viewer offers OCR for them). */
   scannedPages?: number[];
-  /** Pages with text that also hold pictures which may be tables or text, not read (the viewer offers OCR). */
+  /** Pages with text that also hold tables pasted as pictures, not read (the viewer offers OCR). */
   picturePages?: number[];
 }
 

@@ -187,7 +187,7 @@ async function readPages(
               if (read.glyphs.some((g) => g.conf !== undefined)) ocrPages.push(n);
             }
             if (c.glyphs.length === 0 && c.imageCover > 0.3) laid.glyphCount = -1;
-            if (pictures && c.glyphs.length) laid.pictures = pictures;
+            if (pictures) laid.pictures = pictures;
             opts.onPage?.(++done);
             finish(laid);
           },
@@ -253,7 +253,7 @@ export function assemblePages(pages: PageBlocks[], meta: { source: string; title
   } else if (scanned.length) {
     warnings.push({ code: 'partial-text', message: `page(s) ${scanned.join(', ')} are images without text and were not read`, page: scanned[0]! });
   }
-  const pictured = pages.filter((p) => p.pictures && p.glyphCount > 0).map((p) => p.page);
+  const pictured = pages.filter((p) => p.pictures).map((p) => p.page);
   if (pictured.length) {
     warnings.push({ code: 'pictures', message: `page(s) ${pictured.join(', ')} hold tables pasted as pictures; they were not read (OCR reads them: --ocr=on, or the viewer's button)`, page: pictured[0]! });
   }

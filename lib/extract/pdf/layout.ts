@@ -27,7 +27,7 @@ export interface PageBlocks {
   /** Lines at the page edges (kept aside for running header/footer detection). */
   edgeLines: { text: string; top: number; block: TextBlock }[];
   glyphCount: number;
-  /** Pictures on a page with text that may be tables or text (not read without OCR 'on'). */
+  /** Tables pasted as pictures on this page, which has text (not read unless OCR is 'on'). */
   pictures?: number;
 }
 
